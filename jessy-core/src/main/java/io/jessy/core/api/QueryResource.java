@@ -1,0 +1,162 @@
+package io.jessy.core.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jessy.core.http.RequestIds;
+import io.jessy.engine.Interference;
+import io.jessy.engine.Iteration;
+import io.jessy.engine.Navigation;
+import io.jessy.engine.Reflection;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** {@code POST /api/v1/query} and its streaming twin {@code GET /api/v1/query/stream}. */
+@Path("/api/v1/query")
+public class QueryResource {
+
+  private static final Logger LOG = Logger.getLogger(QueryResource.class);
+
+  private final QueryService queries;
+  private final ObjectMapper json;
+
+  public QueryResource(QueryService queries, ObjectMapper json) {
+    this.queries = queries;
+    this.json = json;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public QueryResponse ask(QueryRequest request) {
+    if (request == null) {
+      throw ApiException.badRequest("A JSON body with a \"query\" field is required.");
+    }
+    return queries.ask(request);
+  }
+
+  /**
+   * Server-Sent Events: {@code navigation}, {@code interference}, one {@code iteration} per
+   * iteration, {@code answer}, {@code done}; a redirected query sends only {@code answer} and
+   * {@code done}. A failure after the stream started ends it with an {@code error} event carrying a
+   * problem document. Input errors are plain 400 problem+json responses, before any event.
+   */
+  @GET
+  @Path("/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(
+      @QueryParam("query") String query,
+      @QueryParam("session_id") String sessionId,
+      @QueryParam("user_id") String userId,
+      @QueryParam("max_iterations") String maxIterations,
+      @Context SseEventSink sink,
+      @Context Sse sse,
+      @Context HttpServerRequest http) {
+    long start = System.nanoTime();
+    QueryRequest request =
+        new QueryRequest(query, sessionId, userId, parseIterations(maxIterations));
+    try {
+      Reflection reflection = queries.reflect(request);
+      if (reflection instanceof Reflection.Completed done) {
+        Navigation navigation = done.navigation();
+        send(
+            sink,
+            sse,
+            "navigation",
+            new NavigationEvent(
+                navigation.tokens(),
+                QueryResponse.DimensionView.of(navigation.dimensions()),
+                navigation.returnToSource(),
+                navigation.fallback()));
+        Interference interference = done.interference();
+        send(
+            sink,
+            sse,
+            "interference",
+            new InterferenceEvent(
+                QueryResponse.hz(interference.dominantFrequency()),
+                QueryResponse.InterferenceView.of(interference)));
+        for (Iteration iteration : done.iterations().steps()) {
+          send(sink, sse, "iteration", QueryResponse.StepView.of(iteration));
+        }
+      }
+      QueryResponse response = queries.answer(request, reflection, start);
+      send(
+          sink,
+          sse,
+          "answer",
+          new AnswerEvent(
+              response.answer(),
+              response.answerSource(),
+              response.outcome(),
+              response.safetyCategory()));
+      send(
+          sink,
+          sse,
+          "done",
+          new DoneEvent(
+              response.sessionId(),
+              response.iterations().converged(),
+              response.processingTimeMs()));
+    } catch (RuntimeException e) {
+      LOG.error("stream failed", e);
+      if (!sink.isClosed()) {
+        send(
+            sink,
+            sse,
+            "error",
+            Problem.of(
+                500,
+                "internal-error",
+                "Internal error",
+                "The stream failed; see the logs for its request id.",
+                RequestIds.of(http)));
+      }
+    } finally {
+      sink.close();
+    }
+  }
+
+  record NavigationEvent(
+      List<String> tokens,
+      List<QueryResponse.DimensionView> dimensions,
+      boolean returnToSource,
+      boolean fallback) {}
+
+  record InterferenceEvent(double dominantFrequency, QueryResponse.InterferenceView interference) {}
+
+  record AnswerEvent(String answer, String answerSource, String outcome, String safetyCategory) {}
+
+  record DoneEvent(String sessionId, boolean converged, double processingTimeMs) {}
+
+  private static Integer parseIterations(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "Parameter \"max_iterations\" must be an integer between 1 and 9.");
+    }
+  }
+
+  private void send(SseEventSink sink, Sse sse, String name, Object data) {
+    try {
+      sink.send(sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build());
+
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the " + name + " event", e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.jessy.core.ops;
+
+import io.jessy.core.config.JessyConfig;
+import io.jessy.core.llm.OpenAiCompatibleGenerator;
+import io.jessy.core.session.SessionStore;
+import io.jessy.engine.AnswerGenerator;
+import io.jessy.engine.DimensionRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code GET /status}: what this instance is and has done. Never shows credentials. */
+@Path("/status")
+@Singleton
+public class StatusResource {
+
+  private final JessyConfig config;
+  private final DimensionRegistry registry;
+  private final SessionStore sessions;
+  private final AnswerGenerator generator;
+  private final JessyMetrics metrics;
+  private final String version;
+  private Instant startedAt = Instant.now();
+
+  public StatusResource(
+      JessyConfig config,
+      DimensionRegistry registry,
+      SessionStore sessions,
+      AnswerGenerator generator,
+      JessyMetrics metrics,
+      @ConfigProperty(name = "quarkus.application.version") String version) {
+    this.config = config;
+    this.registry = registry;
+    this.sessions = sessions;
+    this.generator = generator;
+    this.metrics = metrics;
+    this.version = version;
+  }
+
+  void started(@Observes StartupEvent event) {
+    startedAt = Instant.now();
+  }
+
+  @GET
+  @NonBlocking
+  @Produces(MediaType.APPLICATION_JSON)
+  public Status status() {
+    return new Status(
+        HealthResource.SERVICE,
+        version,
+        config.env().name().toLowerCase(Locale.ROOT),
+        startedAt.truncatedTo(ChronoUnit.SECONDS),
+        Duration.between(startedAt, Instant.now()).toSeconds(),
+        registry.size(),
+        metrics.processed(),
+        sessions.backend(),
+        generator instanceof OpenAiCompatibleGenerator llm ? "llm:" + llm.model() : "local");
+  }
+
+  public record Status(
+      String service,
+      String version,
+      String environment,
+      Instant startedAt,
+      long uptimeSeconds,
+      int dimensionsLoaded,
+      long queriesProcessed,
+      String storageBackend,
+      String answerGenerator) {}
+}

@@ -1,0 +1,30 @@
+package io.jessy.core.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One question and answer in a session, as remembered.
+ *
+ * @param dominantFrequency null when the safety gate redirected the query
+ */
+public record Turn(
+    String query,
+    String answer,
+    String answerSource,
+    String outcome,
+    List<String> dimensions,
+    Double dominantFrequency,
+    int iterations,
+    Instant createdAt) {
+
+  public Turn {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(answer, "answer");
+    Objects.requireNonNull(answerSource, "answerSource");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(createdAt, "createdAt");
+    dimensions = List.copyOf(dimensions);
+  }
+}
