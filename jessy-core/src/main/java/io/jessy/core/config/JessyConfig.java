@@ -32,6 +32,10 @@ public interface JessyConfig {
   @WithDefault("false")
   boolean tracing();
 
+  /** PROMETHEUS_ENABLED: serve /metrics (false answers 404 there; meters still count). */
+  @WithDefault("true")
+  boolean metrics();
+
   Navigation navigation();
 
   /** JESSY_DIMENSIONS_FILE: a replacement dimension file; the shipped one when absent. */

@@ -1,8 +1,5 @@
 package io.jessy.core.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jessy.core.api.Problem;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -22,10 +19,10 @@ public class BodyLimit {
   /** After {@link RequestIds}, so the problem carries the request id. */
   private static final int PRIORITY = 900;
 
-  private final ObjectMapper json;
+  private final RouteProblems problems;
 
-  public BodyLimit(ObjectMapper json) {
-    this.json = json;
+  public BodyLimit(RouteProblems problems) {
+    this.problems = problems;
   }
 
   void install(@Observes Filters filters) {
@@ -38,26 +35,13 @@ public class BodyLimit {
       ctx.next();
       return;
     }
-    Problem problem =
-        Problem.of(
-            413,
-            "payload-too-large",
-            "Payload too large",
-            "The request body is "
-                + length
-                + " bytes; the limit is "
-                + MAX_BYTES
-                + " bytes (64 KiB).",
-            RequestIds.of(ctx.request()));
-    try {
-      ctx.response()
-          .setStatusCode(413)
-          .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-          .putHeader(HttpHeaders.CONNECTION, "close")
-          .end(json.writeValueAsString(problem));
-    } catch (JsonProcessingException e) {
-      ctx.fail(413, e);
-    }
+    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+    problems.send(
+        ctx,
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "The request body is " + length + " bytes; the limit is " + MAX_BYTES + " bytes (64 KiB).");
   }
 
   private static boolean tooLarge(String contentLength) {
