@@ -13,7 +13,7 @@ public record ActivatedDimension(
   public ActivatedDimension {
     Objects.requireNonNull(dimension, "dimension");
     path = List.copyOf(path);
-    if (confidence < 0 || confidence > 1) {
+    if (!(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException("confidence must be in [0, 1], got " + confidence);
     }
     if (path.isEmpty()) {

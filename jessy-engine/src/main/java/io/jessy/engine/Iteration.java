@@ -13,7 +13,7 @@ public record Iteration(int number, Phase phase, String thought, double confiden
     if (number < 1 || number > IterationProcessor.MAX_ITERATIONS) {
       throw new IllegalArgumentException("iteration number out of range: " + number);
     }
-    if (confidence < 0 || confidence > 1) {
+    if (!(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException("confidence must be in [0, 1], got " + confidence);
     }
   }

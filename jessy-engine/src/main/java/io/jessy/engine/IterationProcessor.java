@@ -33,10 +33,7 @@ public final class IterationProcessor {
   private static final double MIN_RATE = 0.1;
 
   public Iterations iterate(Navigation navigation, Interference interference, int maxIterations) {
-    if (maxIterations < 1 || maxIterations > MAX_ITERATIONS) {
-      throw new IllegalArgumentException(
-          "max iterations must be in 1.." + MAX_ITERATIONS + ", got " + maxIterations);
-    }
+    requireValidLimit(maxIterations);
     List<ActivatedDimension> dimensions = navigation.dimensions();
     double confidence = BASE + SPAN * dimensions.get(0).confidence();
     long harmony =
@@ -61,6 +58,14 @@ public final class IterationProcessor {
     return new Iterations(steps, converged);
   }
 
+  /** Rejects an iteration limit outside 1..{@link #MAX_ITERATIONS}. */
+  public static void requireValidLimit(int maxIterations) {
+    if (maxIterations < 1 || maxIterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException(
+          "max iterations must be in 1.." + MAX_ITERATIONS + ", got " + maxIterations);
+    }
+  }
+
   private static String thought(
       int n, Phase phase, List<ActivatedDimension> dimensions, Interference interference) {
     ActivatedDimension focus = dimensions.get((n - 1) % dimensions.size());
@@ -74,7 +79,9 @@ public final class IterationProcessor {
       case REFINEMENT ->
           interference.balance().applied()
               ? "Refining " + name + " while easing the tension toward calm."
-              : "Refining " + name + " against the others at " + hz(interference) + ".";
+              : dimensions.size() == 1
+                  ? "Refining " + name + " at " + hz(interference) + "."
+                  : "Refining " + name + " against the others at " + hz(interference) + ".";
       case CRYSTALLISATION -> "Crystallising around " + name + " at " + hz(interference) + ".";
     };
   }
@@ -84,6 +91,6 @@ public final class IterationProcessor {
   }
 
   private static String hz(Interference interference) {
-    return String.format(Locale.ROOT, "%.2f Hz", interference.dominantFrequency());
+    return Decimals.two(interference.dominantFrequency()) + " Hz";
   }
 }

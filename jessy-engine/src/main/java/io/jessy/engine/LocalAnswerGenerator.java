@@ -1,7 +1,6 @@
 package io.jessy.engine;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The default generator: composes a short answer from the activated dimensions, the dominant
@@ -33,9 +32,9 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
           .append(dimensions.size())
           .append(" strongest threads. ");
     }
-    text.append(
-        String.format(
-            Locale.ROOT, "Together they resonate at %.2f Hz", interference.dominantFrequency()));
+    text.append(dimensions.size() == 1 ? "It resonates at " : "Together they resonate at ")
+        .append(Decimals.two(interference.dominantFrequency()))
+        .append(" Hz");
     if (interference.balance().applied()) {
       text.append(", eased toward calm because ").append(interference.balance().reason());
     } else {
@@ -43,18 +42,15 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     }
     text.append(". ").append(iterations.last().thought()).append(' ');
     if (iterations.converged()) {
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "I feel settled in this view (confidence %.2f).",
-              iterations.confidence()));
+      text.append("I feel settled in this view (confidence ")
+          .append(Decimals.two(iterations.confidence()))
+          .append(").");
     } else {
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "This is where I arrived after %d iterations, with confidence %.2f; ask me more to go deeper.",
-              iterations.count(),
-              iterations.confidence()));
+      text.append("This is where I arrived after ")
+          .append(iterations.count())
+          .append(" iterations, with confidence ")
+          .append(Decimals.two(iterations.confidence()))
+          .append("; ask me more to go deeper.");
     }
     return new Answer(text.toString(), Answer.Source.LOCAL);
   }

@@ -40,6 +40,7 @@ public final class Pipeline {
 
   /** Everything up to, not including, the answer. */
   public Reflection reflect(String query, int maxIterations) {
+    IterationProcessor.requireValidLimit(maxIterations);
     Optional<SafetyCategory> redirect = safetyGate.check(query);
     if (redirect.isPresent()) {
       return new Reflection.Redirected(query, redirect.get());

@@ -1,5 +1,6 @@
 package io.jessy.engine;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Stops harmful-intent queries before the pipeline runs. Matching is on whole words of the
- * lower-cased query with punctuation folded to spaces, so "Kill myself!" matches "kill myself" and
- * "skill myself" does not.
+ * lower-cased, NFKC-normalised query with punctuation and hyphens folded to spaces, so "Kill
+ * myself!", "kill-myself" and fullwidth "ｋｉｌｌ ｍｙｓｅｌｆ" match "kill myself", and "skill myself" does
+ * not.
  */
 public final class SafetyGate {
 
@@ -30,19 +32,20 @@ public final class SafetyGate {
   }
 
   /**
-   * Lower case, every run of characters other than letters, digits and inner ' or - as one space,
-   * padded.
+   * Lower case, every run of characters other than letters, digits and inner apostrophes as one
+   * space, padded with a space at each end.
    */
   static String normalise(String query) {
-    String lower = query.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String folded = isAscii(query) ? query : Normalizer.normalize(query, Normalizer.Form.NFKC);
+    String lower = folded.toLowerCase(Locale.ROOT).replace('’', '\'');
     StringBuilder out = new StringBuilder(lower.length() + 2).append(' ');
     boolean space = true;
     for (int i = 0; i < lower.length(); ) {
       int cp = lower.codePointAt(i);
       int next = i + Character.charCount(cp);
-      // Only an inner ' or - is part of a word: a quoted "'kill myself'" must still match.
+      // Only an inner apostrophe is part of a word: a quoted "'kill myself'" must still match.
       boolean inner =
-          (cp == '\'' || cp == '-')
+          cp == '\''
               && !space
               && next < lower.length()
               && Character.isLetterOrDigit(lower.codePointAt(next));
@@ -59,5 +62,14 @@ public final class SafetyGate {
       out.append(' ');
     }
     return out.toString();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 }
