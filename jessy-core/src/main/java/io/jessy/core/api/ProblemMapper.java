@@ -116,6 +116,9 @@ public class ProblemMapper {
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       return e.getCause().getMessage();
     }
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+      return "The body has content after its JSON object; send exactly one object.";
+    }
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       String field = path((JsonMappingException) e);
       Class<?> target = ((MismatchedInputException) e).getTargetType();

@@ -3,6 +3,7 @@ package io.jessy.core.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jessy.core.http.RequestIds;
+import io.jessy.core.session.SessionOwnershipException;
 import io.jessy.engine.Interference;
 import io.jessy.engine.Iteration;
 import io.jessy.engine.Navigation;
@@ -65,8 +66,9 @@ public class QueryResource {
     long start = System.nanoTime();
     QueryRequest request =
         new QueryRequest(query, sessionId, userId, parseIterations(maxIterations));
+    // Input and ownership errors leave as plain problem responses, before any event.
+    Reflection reflection = queries.reflect(request);
     try {
-      Reflection reflection = queries.reflect(request);
       if (reflection instanceof Reflection.Completed done) {
         Navigation navigation = done.navigation();
         send(
@@ -108,20 +110,23 @@ public class QueryResource {
               response.sessionId(),
               response.iterations().converged(),
               response.processingTimeMs()));
+    } catch (SessionOwnershipException e) {
+      sendError(
+          sink,
+          sse,
+          Problem.of(
+              409, "session-conflict", "Session conflict", e.getMessage(), RequestIds.of(http)));
     } catch (RuntimeException e) {
       LOG.error("stream failed", e);
-      if (!sink.isClosed()) {
-        send(
-            sink,
-            sse,
-            "error",
-            Problem.of(
-                500,
-                "internal-error",
-                "Internal error",
-                "The stream failed; see the logs for its request id.",
-                RequestIds.of(http)));
-      }
+      sendError(
+          sink,
+          sse,
+          Problem.of(
+              500,
+              "internal-error",
+              "Internal error",
+              "The stream failed; see the logs for its request id.",
+              RequestIds.of(http)));
     } finally {
       sink.close();
     }
@@ -148,6 +153,12 @@ public class QueryResource {
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(
           "Parameter \"max_iterations\" must be an integer between 1 and 9.");
+    }
+  }
+
+  private void sendError(SseEventSink sink, Sse sse, Problem problem) {
+    if (!sink.isClosed()) {
+      send(sink, sse, "error", problem);
     }
   }
 

@@ -39,7 +39,11 @@ public class QueryService {
     return answer(request, reflection, start);
   }
 
+  /** Also refuses, before any work, a session that belongs to another user. */
   public Reflection reflect(QueryRequest request) {
+    if (request.sessionId() != null) {
+      sessions.checkOwner(request.sessionId(), request.userId());
+    }
     return pipeline.reflect(request.query(), request.maxIterations());
   }
 

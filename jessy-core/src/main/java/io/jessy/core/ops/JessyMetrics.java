@@ -6,11 +6,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The {@code jessy_*} metrics of SPEC §5, and the processed-query count /status reports. */
+/**
+ * The {@code jessy_*} metrics of SPEC §5, and the processed-query count /status reports. Created at
+ * start-up with both outcome series at zero, so dashboards see them before the first query.
+ */
+@Startup
 @ApplicationScoped
 public class JessyMetrics {
 
@@ -38,6 +43,8 @@ public class JessyMetrics {
         Counter.builder("jessy.return.to.source")
             .description("Queries that activated too many dimensions and returned to source")
             .register(registry);
+    registry.counter("jessy.queries", "outcome", "answered");
+    registry.counter("jessy.queries", "outcome", "redirected");
   }
 
   public void record(Reflection reflection, long nanos) {

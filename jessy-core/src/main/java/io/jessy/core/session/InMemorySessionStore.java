@@ -35,6 +35,20 @@ public class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public void checkOwner(String sessionId, String userId) {
+    Session existing = sessions.get(sessionId);
+    if (existing != null) {
+      requireOwner(existing, userId);
+    }
+  }
+
+  private static void requireOwner(Session session, String userId) {
+    if (userId != null && session.userId() != null && !Objects.equals(userId, session.userId())) {
+      throw new SessionOwnershipException(session.id());
+    }
+  }
+
+  @Override
   public Optional<Session> find(String sessionId) {
     return Optional.ofNullable(sessions.get(sessionId));
   }

@@ -12,6 +12,14 @@ public interface SessionStore {
    */
   void append(String sessionId, String userId, Turn turn);
 
+  /**
+   * Fails if the session exists and belongs to a user other than {@code userId}; lets a stream
+   * refuse before it starts rather than after it has sent its first events.
+   *
+   * @throws SessionOwnershipException as {@link #append} would
+   */
+  void checkOwner(String sessionId, String userId);
+
   Optional<Session> find(String sessionId);
 
   /** Deletes a session and its turns; false when there was none. */
