@@ -26,6 +26,7 @@ public class Engine {
   @Singleton
   @Startup
   DimensionRegistry registry(JessyConfig config) {
+    JessyConfig.check(config);
     DimensionRegistry registry =
         config
             .dimensionsFile()

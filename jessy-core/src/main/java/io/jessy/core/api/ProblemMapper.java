@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.jessy.core.http.RequestIds;
 import io.jessy.core.session.SessionOwnershipException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
@@ -64,16 +63,6 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response mismatch(MismatchedInputException e, HttpServerRequest request) {
     return json(e, request);
-  }
-
-  @ServerExceptionMapper
-  public Response validation(ConstraintViolationException e, HttpServerRequest request) {
-    String detail =
-        e.getConstraintViolations().stream()
-            .map(v -> v.getMessage())
-            .sorted()
-            .collect(Collectors.joining("; "));
-    return respond(400, "invalid-request", "Invalid request", detail, request);
   }
 
   @ServerExceptionMapper

@@ -3,9 +3,6 @@ package io.jessy.core.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +40,29 @@ public interface JessyConfig {
 
   Llm llm();
 
+  /**
+   * Checks what the types alone cannot; called while the engine starts.
+   *
+   * @throws IllegalArgumentException naming the environment variable at fault
+   */
+  static void check(JessyConfig config) {
+    double threshold = config.navigation().threshold();
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException(
+          "NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got " + threshold);
+    }
+    if (config.llm().model().isBlank()) {
+      throw new IllegalArgumentException("LLM_MODEL must not be blank");
+    }
+    if (config.llm().timeout().isNegative() || config.llm().timeout().isZero()) {
+      throw new IllegalArgumentException(
+          "LLM_TIMEOUT must be positive, got " + config.llm().timeout());
+    }
+  }
+
   interface Navigation {
     /** NAV_CONFIDENCE_THRESHOLD: minimum share of query tokens a dimension must match. */
     @WithDefault("0.1")
-    @DecimalMin(value = "0.0", inclusive = false, message = "NAV_CONFIDENCE_THRESHOLD must be > 0")
-    @DecimalMax(value = "1.0", message = "NAV_CONFIDENCE_THRESHOLD must be <= 1")
     double threshold();
   }
 
@@ -61,7 +76,6 @@ public interface JessyConfig {
 
     /** LLM_MODEL. */
     @WithDefault("llama3.2")
-    @NotBlank(message = "LLM_MODEL must not be blank")
     String model();
 
     /** LLM_TIMEOUT: after it the local generator answers instead ("fallback"). */
