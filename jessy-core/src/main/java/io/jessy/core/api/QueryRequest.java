@@ -1,6 +1,7 @@
 package io.jessy.core.api;
 
 import io.jessy.engine.IterationProcessor;
+import io.jessy.web.ApiException;
 import java.util.regex.Pattern;
 
 /**

@@ -2,12 +2,14 @@ package io.jessy.core.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jessy.core.http.RequestIds;
 import io.jessy.core.session.SessionOwnershipException;
 import io.jessy.engine.Interference;
 import io.jessy.engine.Iteration;
 import io.jessy.engine.Navigation;
 import io.jessy.engine.Reflection;
+import io.jessy.web.ApiException;
+import io.jessy.web.Problem;
+import io.jessy.web.RequestIds;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -3,6 +3,7 @@ package io.jessy.core.api;
 import io.jessy.core.session.Session;
 import io.jessy.core.session.SessionStore;
 import io.jessy.core.session.Turn;
+import io.jessy.web.ApiException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

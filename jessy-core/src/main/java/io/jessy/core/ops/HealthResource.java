@@ -1,5 +1,6 @@
 package io.jessy.core.ops;
 
+import io.jessy.web.HealthReport;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.json.JsonObject;
@@ -9,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,12 +55,6 @@ public class HealthResource {
   }
 
   private Response respond(SmallRyeHealth health) {
-    boolean up = !health.isDown();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", up ? "healthy" : "unhealthy");
-    body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-    body.put("service", SERVICE);
-    body.put("version", version);
     Map<String, Object> checks = new LinkedHashMap<>();
     for (JsonValue value : health.getPayload().getJsonArray("checks")) {
       JsonObject check = value.asJsonObject();
@@ -79,7 +72,6 @@ public class HealthResource {
       }
       checks.put(check.getString("name"), entry);
     }
-    body.put("checks", checks);
-    return Response.status(up ? 200 : 503).entity(body).build();
+    return HealthReport.of(!health.isDown(), SERVICE, version, checks).toResponse();
   }
 }

@@ -1,7 +1,7 @@
 package io.jessy.core.ops;
 
 import io.jessy.core.config.JessyConfig;
-import io.jessy.core.http.RouteProblems;
+import io.jessy.web.RouteProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,15 +1,14 @@
-package io.jessy.core.http;
+package io.jessy.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jessy.core.api.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Writes a problem+json response from a Vert.x filter, for the few refusals made before a REST
- * resource runs (REST failures go through {@link io.jessy.core.api.ProblemMapper}).
+ * resource runs (REST failures go through {@link ProblemMapper}).
  */
 @ApplicationScoped
 public class RouteProblems {

@@ -1,4 +1,4 @@
-package io.jessy.core.api;
+package io.jessy.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.jessy.core.http.RequestIds;
-import io.jessy.core.session.SessionOwnershipException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -17,8 +15,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The core's one exception mapper: every failure leaves as {@code application/problem+json} with
- * the request id, bad input as a 4xx, and never with a stack trace.
+ * The one exception mapper of each service: every failure leaves as {@code
+ * application/problem+json} with the request id, bad input as a 4xx, and never with a stack trace.
  */
 public class ProblemMapper {
 
@@ -27,11 +25,6 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response api(ApiException e, HttpServerRequest request) {
     return respond(e.status(), e.slug(), e.title(), e.getMessage(), request);
-  }
-
-  @ServerExceptionMapper
-  public Response ownership(SessionOwnershipException e, HttpServerRequest request) {
-    return respond(409, "session-conflict", "Session conflict", e.getMessage(), request);
   }
 
   @ServerExceptionMapper
@@ -91,7 +84,7 @@ public class ProblemMapper {
   }
 
   /** What went wrong in a request body, in words a client can act on; never a stack trace. */
-  static String describe(JsonProcessingException e) {
+  public static String describe(JsonProcessingException e) {
     ApiException api = cause(e, ApiException.class);
     if (api != null) {
       return api.getMessage();

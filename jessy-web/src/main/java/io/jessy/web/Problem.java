@@ -1,4 +1,4 @@
-package io.jessy.core.api;
+package io.jessy.web;
 
 /** An RFC 9457 problem document; {@code type} is a URN, so it never points at a host. */
 public record Problem(String type, String title, int status, String detail, String requestId) {

@@ -1,4 +1,4 @@
-package io.jessy.core.http;
+package io.jessy.web;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;

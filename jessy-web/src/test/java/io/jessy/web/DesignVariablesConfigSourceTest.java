@@ -1,4 +1,4 @@
-package io.jessy.core.config;
+package io.jessy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.jessy.core.api;
+package io.jessy.web;
 
 /**
  * A failure with a known HTTP status, rendered as problem+json by {@link ProblemMapper}.

@@ -1,0 +1,84 @@
+package io.jessy.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gateway's typed configuration, bound from the environment variables in {@code .env.example}
+ * (see application.properties). Wrong types stop the service at start-up (SmallRye Config); {@link
+ * #check} rejects values out of range, naming the variable.
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+  /** CORE_SERVICE_URL: where {@code /api/v1/**} is forwarded. */
+  @WithDefault("http://jessy-core:8080")
+  URI coreUrl();
+
+  RateLimit rateLimit();
+
+  /** API_KEYS: comma-separated; when set, {@code /api/v1/**} needs one as a bearer token. */
+  Optional<List<String>> apiKeys();
+
+  Upstream upstream();
+
+  interface RateLimit {
+    /** RATE_LIMIT_RPS: tokens added per second to each client's bucket. */
+    @WithDefault("10")
+    int rps();
+
+    /** RATE_LIMIT_BURST: bucket size, the most requests a client may send at once. */
+    @WithDefault("20")
+    int burst();
+  }
+
+  interface Upstream {
+    /** UPSTREAM_CONNECT_TIMEOUT: how long to wait for a connection to the core. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** UPSTREAM_TIMEOUT: how long the core may stay silent (headers or between stream events). */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** BREAKER_DELAY: how long the circuit stays open before a trial request. */
+    @WithDefault("5s")
+    Duration breakerDelay();
+  }
+
+  /**
+   * Checks what the types alone cannot.
+   *
+   * @throws IllegalArgumentException naming the environment variable at fault
+   */
+  static void check(GatewayConfig config) {
+    if (config.rateLimit().rps() < 1) {
+      throw new IllegalArgumentException(
+          "RATE_LIMIT_RPS must be at least 1, got " + config.rateLimit().rps());
+    }
+    if (config.rateLimit().burst() < 1) {
+      throw new IllegalArgumentException(
+          "RATE_LIMIT_BURST must be at least 1, got " + config.rateLimit().burst());
+    }
+    String scheme = config.coreUrl().getScheme();
+    if (!"http".equals(scheme) && !"https".equals(scheme) || config.coreUrl().getHost() == null) {
+      throw new IllegalArgumentException(
+          "CORE_SERVICE_URL must be an http(s) URL, got " + config.coreUrl());
+    }
+    for (Duration d :
+        List.of(
+            config.upstream().connectTimeout(),
+            config.upstream().timeout(),
+            config.upstream().breakerDelay())) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(
+            "UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_TIMEOUT and BREAKER_DELAY must be positive, got "
+                + d);
+      }
+    }
+  }
+}

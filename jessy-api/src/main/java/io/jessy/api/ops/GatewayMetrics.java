@@ -1,0 +1,85 @@
+package io.jessy.api.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's own metrics: {@code jessy_gateway_requests_total{route,method,status}}, {@code
+ * jessy_gateway_upstream_duration_seconds{route}} (until the core's response headers), {@code
+ * jessy_gateway_rate_limited_total} and {@code jessy_gateway_circuit_breaker_state} (0 closed, 1
+ * half-open, 2 open).
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+  private static final Pattern SESSION = Pattern.compile("^/api/v1/sessions/[^/]+$");
+
+  private final MeterRegistry registry;
+  private final Counter rateLimited;
+  private final AtomicInteger breaker = new AtomicInteger();
+
+  public GatewayMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.rateLimited =
+        Counter.builder("jessy.gateway.rate.limited")
+            .description("Requests refused by the per-client rate limit")
+            .register(registry);
+    registry.gauge("jessy.gateway.circuit.breaker.state", breaker);
+  }
+
+  /** The route template a path belongs to, so session ids do not become label values. */
+  public static String route(String path) {
+    if (path == null) {
+      return "other";
+    }
+    if (SESSION.matcher(path).matches()) {
+      return "/api/v1/sessions/{id}";
+    }
+    return switch (path) {
+      case "/api/v1/query", "/api/v1/query/stream", "/api/v1/dimensions" -> path;
+      default -> "other";
+    };
+  }
+
+  public void request(String route, HttpMethod method, int status) {
+    registry
+        .counter(
+            "jessy.gateway.requests",
+            "route",
+            route,
+            "method",
+            method.name(),
+            "status",
+            Integer.toString(status))
+        .increment();
+  }
+
+  public void upstream(String route, long nanos) {
+    Timer.builder("jessy.gateway.upstream.duration")
+        .description("Time until the core's response headers")
+        .tag("route", route)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  public void rateLimited() {
+    rateLimited.increment();
+  }
+
+  public void breakerState(CircuitBreakerState state) {
+    breaker.set(
+        switch (state) {
+          case CLOSED -> 0;
+          case HALF_OPEN -> 1;
+          case OPEN -> 2;
+        });
+  }
+}

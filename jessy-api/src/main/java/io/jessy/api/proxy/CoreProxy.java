@@ -1,0 +1,323 @@
+package io.jessy.api.proxy;
+
+import io.jessy.api.config.GatewayConfig;
+import io.jessy.api.ops.GatewayMetrics;
+import io.jessy.web.BodyLimit;
+import io.jessy.web.RequestIds;
+import io.jessy.web.RouteProblems;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.util.TypeLiteral;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards {@code /api/v1/**} to the core: API key, then rate limit, then the request with its
+ * method, body and end-to-end headers; the response comes back as it is, streamed (so Server-Sent
+ * Events pass event by event). A circuit breaker guards the core (503 with {@code Retry-After}
+ * while open), idempotent requests get one retry after a connection failure, and a core that stays
+ * silent longer than {@code UPSTREAM_TIMEOUT} is a 504.
+ */
+@ApplicationScoped
+public class CoreProxy {
+
+  private static final Logger LOG = Logger.getLogger(CoreProxy.class);
+
+  /** RFC 9110 §7.6.1 connection-specific headers, never forwarded in either direction. */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "content-length");
+
+  private static final Set<HttpMethod> IDEMPOTENT =
+      Set.of(
+          HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+
+  private static final TypeLiteral<CompletionStage<HttpClientResponse>> RESPONSE =
+      new TypeLiteral<>() {};
+
+  private final GatewayConfig config;
+  private final ApiKeys keys;
+  private final RateLimits limits;
+  private final RouteProblems problems;
+  private final GatewayMetrics metrics;
+  private final HttpClient client;
+  private final TypedGuard<CompletionStage<HttpClientResponse>> breaker;
+  private final TypedGuard<CompletionStage<HttpClientResponse>> retry;
+
+  public CoreProxy(
+      GatewayConfig config,
+      ApiKeys keys,
+      RateLimits limits,
+      RouteProblems problems,
+      GatewayMetrics metrics,
+      Vertx vertx) {
+    GatewayConfig.check(config);
+    this.config = config;
+    this.keys = keys;
+    this.limits = limits;
+    this.problems = problems;
+    this.metrics = metrics;
+    URI core = config.coreUrl();
+    boolean tls = "https".equals(core.getScheme());
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setDefaultHost(core.getHost())
+                .setDefaultPort(core.getPort() > 0 ? core.getPort() : tls ? 443 : 80)
+                .setSsl(tls)
+                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
+                .setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(128));
+    this.breaker =
+        TypedGuard.create(RESPONSE)
+            .withCircuitBreaker()
+            .name("core")
+            .requestVolumeThreshold(10)
+            .failureRatio(0.5)
+            .successThreshold(1)
+            .delay(config.upstream().breakerDelay().toMillis(), ChronoUnit.MILLIS)
+            .onStateChange(metrics::breakerState)
+            .done()
+            .build();
+    this.retry =
+        TypedGuard.create(RESPONSE)
+            .withRetry()
+            .maxRetries(1)
+            .delay(50, ChronoUnit.MILLIS)
+            .jitter(0, ChronoUnit.MILLIS)
+            .retryOn(ConnectException.class)
+            .done()
+            .build();
+  }
+
+  void install(@Observes Router router) {
+    // BodyHandler resumes and buffers the (≤ 64 KiB) body; bodies over the limit never get here.
+    router
+        .route("/api/v1/*")
+        .handler(BodyHandler.create(false).setBodyLimit(BodyLimit.MAX_BYTES))
+        .handler(this::handle);
+  }
+
+  void handle(RoutingContext ctx) {
+    String route = GatewayMetrics.route(ctx.normalizedPath());
+    ctx.addEndHandler(
+        done -> metrics.request(route, ctx.request().method(), ctx.response().getStatusCode()));
+
+    String client = clientOf(ctx);
+    if (client == null) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      problems.send(
+          ctx,
+          401,
+          "unauthorized",
+          "Unauthorized",
+          "Send a valid API key as 'Authorization: Bearer <key>'.");
+      return;
+    }
+    RateLimits.Decision decision = limits.take(client);
+    MultiMap headers = ctx.response().headers();
+    headers.set("RateLimit-Limit", Long.toString(decision.limit()));
+    headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
+    headers.set("RateLimit-Reset", Long.toString(decision.reset()));
+    if (!decision.allowed()) {
+      metrics.rateLimited();
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
+      problems.send(
+          ctx,
+          429,
+          "rate-limited",
+          "Too many requests",
+          "The rate limit is "
+              + config.rateLimit().rps()
+              + " requests per second with bursts of "
+              + config.rateLimit().burst()
+              + "; retry after "
+              + decision.retryAfter()
+              + " s.");
+      return;
+    }
+
+    Buffer body = ctx.body().buffer();
+    forward(ctx, route, body != null ? body : Buffer.buffer());
+  }
+
+  /**
+   * The rate-limit identity: the API key when keys are on (null if it is missing or wrong), else
+   * the peer.
+   */
+  private String clientOf(RoutingContext ctx) {
+    if (keys.required()) {
+      return keys.client(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
+    }
+    // With TRUSTED_PROXIES, Quarkus has already replaced the peer by the X-Forwarded-For client.
+    return "ip-" + ctx.request().remoteAddress().hostAddress();
+  }
+
+  private void forward(RoutingContext ctx, String route, Buffer body) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(ctx.request().method())
+            .setURI(ctx.request().uri())
+            .setIdleTimeout(config.upstream().timeout().toMillis())
+            .setHeaders(upstreamHeaders(ctx));
+    long start = System.nanoTime();
+    Context context = Vertx.currentContext();
+    TypedGuard<CompletionStage<HttpClientResponse>> outer =
+        IDEMPOTENT.contains(ctx.request().method()) ? retry : null;
+    CompletionStage<HttpClientResponse> call =
+        outer != null
+            ? outer.get(() -> breaker.get(() -> send(options, body)))
+            : breaker.get(() -> send(options, body));
+    call.whenComplete(
+        (response, failure) ->
+            context.runOnContext(
+                v -> {
+                  metrics.upstream(route, System.nanoTime() - start);
+                  if (failure != null) {
+                    fail(ctx, failure);
+                  } else {
+                    relay(ctx, response);
+                  }
+                }));
+  }
+
+  private CompletionStage<HttpClientResponse> send(RequestOptions options, Buffer body) {
+    return client
+        .request(options)
+        .compose(request -> request.send(body))
+        // Hold the body until the client response is set up, whatever thread completes the guard.
+        .map(
+            response -> {
+              response.pause();
+              return response;
+            })
+        .toCompletionStage();
+  }
+
+  private static MultiMap upstreamHeaders(RoutingContext ctx) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    Set<String> named = connectionTokens(ctx.request().getHeader(HttpHeaders.CONNECTION));
+    ctx.request()
+        .headers()
+        .forEach(
+            h -> {
+              String name = h.getKey().toLowerCase(Locale.ROOT);
+              if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
+                headers.add(h.getKey(), h.getValue());
+              }
+            });
+    String peer =
+        ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    if (peer != null) {
+      String prior = ctx.request().getHeader("X-Forwarded-For");
+      headers.set("X-Forwarded-For", prior == null ? peer : prior + ", " + peer);
+    }
+    headers.set("X-Forwarded-Proto", ctx.request().scheme());
+    String host = ctx.request().getHeader(HttpHeaders.HOST);
+    if (host != null) {
+      headers.set("X-Forwarded-Host", host);
+    }
+    return headers;
+  }
+
+  private void relay(RoutingContext ctx, HttpClientResponse response) {
+    if (ctx.response().closed()) {
+      response.request().reset();
+      return;
+    }
+    ctx.response().setStatusCode(response.statusCode()).setStatusMessage(response.statusMessage());
+    Set<String> named = connectionTokens(response.getHeader(HttpHeaders.CONNECTION));
+    response
+        .headers()
+        .forEach(
+            h -> {
+              String name = h.getKey().toLowerCase(Locale.ROOT);
+              if (!HOP_BY_HOP.contains(name)
+                  && !named.contains(name)
+                  && !name.equals("x-request-id")) {
+                ctx.response().headers().add(h.getKey(), h.getValue());
+              }
+            });
+    String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, length);
+    } else {
+      ctx.response().setChunked(true);
+    }
+    // A client that goes away mid-stream releases the core's connection too.
+    ctx.response().closeHandler(v -> response.request().reset());
+    response.pipeTo(ctx.response());
+  }
+
+  private void fail(RoutingContext ctx, Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof CircuitBreakerOpenException) {
+      long seconds = Math.max(1, config.upstream().breakerDelay().toSeconds());
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      problems.send(
+          ctx,
+          503,
+          "core-unavailable",
+          "Core unavailable",
+          "The core failed repeatedly; requests are paused for " + seconds + " s.");
+    } else if (cause instanceof TimeoutException
+        || cause.getClass().getSimpleName().contains("Timeout")) {
+      problems.send(
+          ctx,
+          504,
+          "core-timeout",
+          "Core timeout",
+          "The core did not answer within " + config.upstream().timeout().toMillis() + " ms.");
+    } else {
+      LOG.warnf(
+          "request %s to the core failed: %s", RequestIds.of(ctx.request()), cause.toString());
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      problems.send(
+          ctx, 503, "core-unavailable", "Core unavailable", "The core cannot be reached.");
+    }
+  }
+
+  private static Set<String> connectionTokens(String connection) {
+    if (connection == null || connection.isBlank()) {
+      return Set.of();
+    }
+    return Set.copyOf(List.of(connection.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
+  }
+}
