@@ -4,26 +4,27 @@ SHELL := /bin/bash
 
 MVN := ./mvnw
 CORE_JAR := jessy-core/target/quarkus-app/quarkus-run.jar
-JESSY_PORT ?= 8080
+API_JAR := jessy-api/target/quarkus-app/quarkus-run.jar
+SOURCES := $(shell find jessy-engine/src jessy-web/src jessy-core/src jessy-api/src -type f 2>/dev/null) $(wildcard pom.xml */pom.xml)
 
 .PHONY: help run test bench fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## .*$$' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
 
-$(CORE_JAR): $(shell find jessy-engine/src jessy-core/src -type f 2>/dev/null) pom.xml jessy-engine/pom.xml jessy-core/pom.xml
-	$(MVN) -q -pl jessy-core -am package -DskipTests -Djacoco.skip=true
+$(CORE_JAR) $(API_JAR) &: $(SOURCES)
+	$(MVN) -q -pl jessy-core,jessy-api -am package -DskipTests -Djacoco.skip=true
 
-run: $(CORE_JAR) ## Build if needed and run the core on its embedded defaults (no Docker)
-	@echo "jessy-core: http://localhost:$(JESSY_PORT)  (health /health, metrics /metrics, API /api/v1)"
-	exec java -jar $(CORE_JAR)
+run: $(CORE_JAR) $(API_JAR) ## Build if needed, run core and gateway without Docker; Ctrl-C stops both
+	@scripts/run-local.sh
 
 test: ## Run every test with the coverage gate (./mvnw verify)
 	$(MVN) verify
 
-bench: ## Measure pipeline throughput with JMH (one thread); results: jessy-bench/target/jmh-result.json
+bench: $(CORE_JAR) $(API_JAR) ## JMH pipeline throughput and gateway overhead (wrk); see docs/BENCHMARKS.md
 	$(MVN) -q -pl jessy-bench -am install -DskipTests -Djacoco.skip=true
 	$(MVN) -q -pl jessy-bench exec:exec
+	scripts/bench-gateway.sh
 
 fmt: ## Format Java sources (google-java-format via Spotless)
 	$(MVN) -q spotless:apply
