@@ -1,0 +1,73 @@
+package io.jessy.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Conversations: {@code /api/v1/sessions/{id}}. */
+public class SessionSteps {
+
+  private final Client client;
+  private String sessionId;
+
+  public SessionSteps(Client client) {
+    this.client = client;
+  }
+
+  @Given("a new session id")
+  public void aNewSessionId() {
+    sessionId = "suite-" + UUID.randomUUID();
+  }
+
+  @When("{string} asks the {target}, in that session:")
+  public void asksInThatSession(String user, Target target, List<String> questions) {
+    for (String question : questions) {
+      QuerySteps.ask(
+          client, target, Map.of("query", question, "session_id", sessionId, "user_id", user));
+    }
+  }
+
+  @When("I read the session from the {target}")
+  public void readTheSession(Target target) {
+    client.remember(client.to(target).get("/api/v1/sessions/" + sessionId));
+  }
+
+  @When("I delete the session at the {target}")
+  public void deleteTheSession(Target target) {
+    client.remember(client.to(target).delete("/api/v1/sessions/" + sessionId));
+  }
+
+  @Then("the session belongs to {string} and holds, oldest first:")
+  public void theSessionHolds(String user, List<Map<String, String>> turns) {
+    Response response = client.last();
+    assertThat(response.statusCode()).as(CommonSteps.describe(response)).isEqualTo(200);
+    JsonPath session = response.jsonPath();
+    assertThat(session.getString("session_id")).isEqualTo(sessionId);
+    assertThat(session.getString("user_id")).isEqualTo(user);
+    assertThat(session.getInt("turn_count")).isEqualTo(turns.size());
+    assertThat(session.getList("turns.query"))
+        .containsExactlyElementsOf(turns.stream().map(t -> t.get("question")).toList());
+    assertThat(session.getList("turns.outcome"))
+        .containsExactlyElementsOf(turns.stream().map(t -> t.get("outcome")).toList());
+    for (int i = 0; i < turns.size(); i++) {
+      String dimensions = turns.get(i).get("dimensions");
+      assertThat(session.getList("turns[" + i + "].dimensions"))
+          .as("dimensions of turn %d", i + 1)
+          .containsExactlyElementsOf(
+              dimensions == null ? List.of() : Arrays.asList(dimensions.split(",\\s*")));
+      assertThat(session.getString("turns[" + i + "].answer")).isNotBlank();
+    }
+    List<Instant> times =
+        session.getList("turns.created_at", String.class).stream().map(Instant::parse).toList();
+    assertThat(times).isSorted();
+  }
+}
