@@ -19,6 +19,11 @@ public class BodyLimit {
 
   public static final long MAX_BYTES = 64 * 1024;
 
+  /** The one problem type for a body over the limit, wherever it is refused. */
+  public static final String SLUG = "payload-too-large";
+
+  public static final String TITLE = "Payload too large";
+
   /** After {@link RequestIds}, so the problem carries the request id. */
   private static final int PRIORITY = 900;
 
@@ -72,7 +77,7 @@ public class BodyLimit {
 
   private void refuse(RoutingContext ctx, String detail) {
     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-    problems.send(ctx, 413, "payload-too-large", "Payload too large", detail);
+    problems.send(ctx, 413, SLUG, TITLE, detail);
   }
 
   private static boolean tooLarge(String contentLength) {

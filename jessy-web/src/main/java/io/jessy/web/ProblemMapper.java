@@ -42,6 +42,9 @@ public class ProblemMapper {
     if (status >= 500) {
       return unexpected(e, request);
     }
+    if (status == 413) {
+      return respond(413, BodyLimit.SLUG, BodyLimit.TITLE, detail(status, e), request);
+    }
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String title = type != null ? type.getReasonPhrase() : "Client error";
     return respond(status, slug(title), title, detail(status, e), request);

@@ -62,12 +62,38 @@ class DesignVariablesConfigSourceTest {
     assertThat(source.getValue("quarkus.otel.sdk.disabled")).isEqualTo("false");
   }
 
+  @ParameterizedTest(name = "TRUSTED_PROXIES={0} → forwarding {1}")
+  @CsvSource(
+      nullValues = "<unset>",
+      value = {
+        "<unset>, false",
+        "'', false",
+        "'  ', false",
+        "10.0.0.1, true",
+        "'10.0.0.0/8,192.168.1.1', true",
+        "' proxy.internal ', true"
+      })
+  void honoursForwardedHeadersOnlyWhenTrustedProxiesAreNamed(String proxies, String enabled) {
+    Map<String, String> env = new HashMap<>();
+    if (proxies != null) {
+      env.put("TRUSTED_PROXIES", proxies);
+    }
+    DesignVariablesConfigSource source = new DesignVariablesConfigSource(env);
+
+    assertThat(source.getValue("quarkus.http.proxy.proxy-address-forwarding")).isEqualTo(enabled);
+    assertThat(source.getValue("quarkus.http.proxy.allow-x-forwarded")).isEqualTo(enabled);
+  }
+
   @Test
-  void definesOnlyTheTwoDerivedProperties() {
+  void definesOnlyTheDerivedProperties() {
     DesignVariablesConfigSource source = from("json", "true");
 
     assertThat(source.getPropertyNames())
-        .containsExactlyInAnyOrder("quarkus.log.console.json.enabled", "quarkus.otel.sdk.disabled");
+        .containsExactlyInAnyOrder(
+            "quarkus.log.console.json.enabled",
+            "quarkus.otel.sdk.disabled",
+            "quarkus.http.proxy.proxy-address-forwarding",
+            "quarkus.http.proxy.allow-x-forwarded");
     assertThat(source.getValue("quarkus.log.level")).isNull();
     assertThat(source.getValue("LOG_FORMAT")).isNull();
   }

@@ -65,20 +65,19 @@ public interface GatewayConfig {
           "RATE_LIMIT_BURST must be at least 1, got " + config.rateLimit().burst());
     }
     String scheme = config.coreUrl().getScheme();
-    if (!"http".equals(scheme) && !"https".equals(scheme) || config.coreUrl().getHost() == null) {
+    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        || config.coreUrl().getHost() == null) {
       throw new IllegalArgumentException(
           "CORE_SERVICE_URL must be an http(s) URL, got " + config.coreUrl());
     }
-    for (Duration d :
-        List.of(
-            config.upstream().connectTimeout(),
-            config.upstream().timeout(),
-            config.upstream().breakerDelay())) {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(
-            "UPSTREAM_CONNECT_TIMEOUT, UPSTREAM_TIMEOUT and BREAKER_DELAY must be positive, got "
-                + d);
-      }
+    requirePositive("UPSTREAM_CONNECT_TIMEOUT", config.upstream().connectTimeout());
+    requirePositive("UPSTREAM_TIMEOUT", config.upstream().timeout());
+    requirePositive("BREAKER_DELAY", config.upstream().breakerDelay());
+  }
+
+  private static void requirePositive(String variable, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(variable + " must be positive, got " + value);
     }
   }
 }

@@ -41,7 +41,7 @@ public class GatewayHealthResource {
       @ConfigProperty(name = "quarkus.application.version") String version) {
     this.version = version;
     URI core = config.coreUrl();
-    boolean tls = "https".equals(core.getScheme());
+    boolean tls = "https".equalsIgnoreCase(core.getScheme());
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()

@@ -3,10 +3,13 @@ package io.jessy.api.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -14,8 +17,9 @@ import java.util.regex.Pattern;
  * The gateway's own metrics: {@code jessy_gateway_requests_total{route,method,status}}, {@code
  * jessy_gateway_upstream_duration_seconds{route}} (until the core's response headers), {@code
  * jessy_gateway_rate_limited_total} and {@code jessy_gateway_circuit_breaker_state} (0 closed, 1
- * half-open, 2 open).
+ * half-open, 2 open). Created at start-up so every series exists before the first request.
  */
+@Startup
 @ApplicationScoped
 public class GatewayMetrics {
 
@@ -24,6 +28,7 @@ public class GatewayMetrics {
   private final MeterRegistry registry;
   private final Counter rateLimited;
   private final AtomicInteger breaker = new AtomicInteger();
+  private final Map<String, Timer> upstreamTimers = new ConcurrentHashMap<>();
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -62,12 +67,16 @@ public class GatewayMetrics {
   }
 
   public void upstream(String route, long nanos) {
-    Timer.builder("jessy.gateway.upstream.duration")
-        .description("Time until the core's response headers")
-        .tag("route", route)
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+    upstreamTimers
+        .computeIfAbsent(
+            route,
+            r ->
+                Timer.builder("jessy.gateway.upstream.duration")
+                    .description("Time until the core's response headers")
+                    .tag("route", r)
+                    .publishPercentileHistogram()
+                    .register(registry))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void rateLimited() {

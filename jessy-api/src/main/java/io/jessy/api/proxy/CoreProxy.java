@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -23,7 +24,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -39,8 +40,8 @@ import org.jboss.logging.Logger;
  * Forwards {@code /api/v1/**} to the core: API key, then rate limit, then the request with its
  * method, body and end-to-end headers; the response comes back as it is, streamed (so Server-Sent
  * Events pass event by event). A circuit breaker guards the core (503 with {@code Retry-After}
- * while open), idempotent requests get one retry after a connection failure, and a core that stays
- * silent longer than {@code UPSTREAM_TIMEOUT} is a 504.
+ * while open), idempotent requests get one retry after a refused or dropped connection, and a core
+ * that stays silent longer than {@code UPSTREAM_TIMEOUT} is a 504.
  */
 @ApplicationScoped
 public class CoreProxy {
@@ -92,7 +93,7 @@ public class CoreProxy {
     this.problems = problems;
     this.metrics = metrics;
     URI core = config.coreUrl();
-    boolean tls = "https".equals(core.getScheme());
+    boolean tls = "https".equalsIgnoreCase(core.getScheme());
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -119,7 +120,8 @@ public class CoreProxy {
             .maxRetries(1)
             .delay(50, ChronoUnit.MILLIS)
             .jitter(0, ChronoUnit.MILLIS)
-            .retryOn(ConnectException.class)
+            // A refused or dropped connection; never a timeout (the core may still be working).
+            .retryOn(List.of(IOException.class, HttpClosedException.class))
             .done()
             .build();
   }
@@ -289,7 +291,7 @@ public class CoreProxy {
             ? failure.getCause()
             : failure;
     if (cause instanceof CircuitBreakerOpenException) {
-      long seconds = Math.max(1, config.upstream().breakerDelay().toSeconds());
+      long seconds = Math.max(1, (config.upstream().breakerDelay().toMillis() + 999) / 1000);
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
       problems.send(
           ctx,
