@@ -30,13 +30,9 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response web(WebApplicationException e, HttpServerRequest request) {
     // Quarkus REST wraps body-reading failures (ours included) in a plain 400.
-    ApiException api = cause(e, ApiException.class);
-    if (api != null) {
-      return api(api, request);
-    }
-    JsonProcessingException json = cause(e, JsonProcessingException.class);
-    if (json != null) {
-      return json(json, request);
+    Response wrapped = wrapped(e, request);
+    if (wrapped != null) {
+      return wrapped;
     }
     int status = e.getResponse().getStatus();
     if (status >= 500) {
@@ -63,13 +59,9 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, HttpServerRequest request) {
-    ApiException api = cause(e, ApiException.class);
-    if (api != null) {
-      return api(api, request);
-    }
-    JsonProcessingException json = cause(e, JsonProcessingException.class);
-    if (json != null) {
-      return json(json, request);
+    Response wrapped = wrapped(e, request);
+    if (wrapped != null) {
+      return wrapped;
     }
     LOG.errorf(e, "unexpected failure handling %s %s", request.method(), request.path());
     return respond(
@@ -78,6 +70,16 @@ public class ProblemMapper {
         "Internal error",
         "The request failed; see the logs for its request id.",
         request);
+  }
+
+  /** The response for an ApiException or JSON failure somewhere in the cause chain, else null. */
+  private Response wrapped(Throwable e, HttpServerRequest request) {
+    ApiException api = cause(e, ApiException.class);
+    if (api != null) {
+      return api(api, request);
+    }
+    JsonProcessingException json = cause(e, JsonProcessingException.class);
+    return json != null ? json(json, request) : null;
   }
 
   static Response respond(

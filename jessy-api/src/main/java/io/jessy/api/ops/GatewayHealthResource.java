@@ -4,9 +4,7 @@ import io.jessy.api.config.GatewayConfig;
 import io.jessy.web.HealthReport;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.ws.rs.GET;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,20 +34,12 @@ public class GatewayHealthResource {
 
   public GatewayHealthResource(
       GatewayConfig config,
-      Vertx vertx,
+      HttpClient client,
       @ConfigProperty(name = "quarkus.application.version") String version) {
     this.version = version;
-    URI core = config.coreUrl();
-    boolean tls = "https".equalsIgnoreCase(core.getScheme());
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setDefaultHost(core.getHost())
-                .setDefaultPort(core.getPort() > 0 ? core.getPort() : tls ? 443 : 80)
-                .setSsl(tls)
-                .setConnectTimeout((int) PROBE_TIMEOUT_MS));
-    this.readyPath =
-        (core.getPath() == null ? "" : core.getPath().replaceAll("/$", "")) + "/health/ready";
+    this.client = client;
+    String base = config.coreUrl().getPath() == null ? "" : config.coreUrl().getPath();
+    this.readyPath = base.replaceAll("/$", "") + "/health/ready";
   }
 
   @GET

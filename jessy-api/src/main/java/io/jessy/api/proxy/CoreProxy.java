@@ -11,12 +11,10 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
-import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -85,24 +82,13 @@ public class CoreProxy {
       RateLimits limits,
       RouteProblems problems,
       GatewayMetrics metrics,
-      Vertx vertx) {
-    GatewayConfig.check(config);
+      HttpClient client) {
     this.config = config;
     this.keys = keys;
     this.limits = limits;
     this.problems = problems;
     this.metrics = metrics;
-    URI core = config.coreUrl();
-    boolean tls = "https".equalsIgnoreCase(core.getScheme());
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setDefaultHost(core.getHost())
-                .setDefaultPort(core.getPort() > 0 ? core.getPort() : tls ? 443 : 80)
-                .setSsl(tls)
-                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
-                .setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(128));
+    this.client = client;
     this.breaker =
         TypedGuard.create(RESPONSE)
             .withCircuitBreaker()
