@@ -228,8 +228,9 @@ public class CoreProxy {
                 headers.add(h.getKey(), h.getValue());
               }
             });
-    String peer =
-        ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    // The socket's own peer: with TRUSTED_PROXIES, remoteAddress() is already the forwarded client.
+    var socket = ctx.request().connection().remoteAddress();
+    String peer = socket == null ? null : socket.hostAddress();
     if (peer != null) {
       String prior = ctx.request().getHeader("X-Forwarded-For");
       headers.set("X-Forwarded-For", prior == null ? peer : prior + ", " + peer);
