@@ -2,7 +2,6 @@ package io.jessy.core.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jessy.core.session.SessionOwnershipException;
 import io.jessy.engine.Interference;
 import io.jessy.engine.Iteration;
 import io.jessy.engine.Navigation;
@@ -112,12 +111,13 @@ public class QueryResource {
               response.sessionId(),
               response.iterations().converged(),
               response.processingTimeMs()));
-    } catch (SessionOwnershipException e) {
+    } catch (ApiException e) {
+      // A known failure after the first event (e.g. a session taken over meanwhile): its own
+      // problem.
       sendError(
           sink,
           sse,
-          Problem.of(
-              409, "session-conflict", "Session conflict", e.getMessage(), RequestIds.of(http)));
+          Problem.of(e.status(), e.slug(), e.title(), e.getMessage(), RequestIds.of(http)));
     } catch (RuntimeException e) {
       LOG.error("stream failed", e);
       sendError(
