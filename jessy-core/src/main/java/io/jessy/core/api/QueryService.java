@@ -52,24 +52,33 @@ public class QueryService {
     Answer answer = Pipeline.answer(reflection, generator);
     String sessionId =
         request.sessionId() != null ? request.sessionId() : UUID.randomUUID().toString();
-    QueryResponse response = QueryResponse.of(sessionId, reflection, answer, 0);
-    sessions.append(sessionId, request.userId(), turn(request, response));
+    sessions.append(sessionId, request.userId(), turn(request.query(), reflection, answer));
     long nanos = System.nanoTime() - startNanos;
     metrics.record(reflection, nanos);
     return QueryResponse.of(sessionId, reflection, answer, nanos / 1e6);
   }
 
-  private static Turn turn(QueryRequest request, QueryResponse response) {
-    List<String> dimensions =
-        response.dimensions().stream().map(QueryResponse.DimensionView::name).toList();
+  /** What the session remembers of a query; built from the engine's values, not the response. */
+  private static Turn turn(String query, Reflection reflection, Answer answer) {
+    if (reflection instanceof Reflection.Completed done) {
+      return new Turn(
+          query,
+          answer.text(),
+          answer.source().label(),
+          QueryResponse.ANSWERED,
+          done.navigation().dimensions().stream().map(d -> d.dimension().name()).toList(),
+          QueryResponse.hz(done.interference().dominantFrequency()),
+          done.iterations().count(),
+          Instant.now());
+    }
     return new Turn(
-        request.query(),
-        response.answer(),
-        response.answerSource(),
-        response.outcome(),
-        dimensions,
-        response.dominantFrequency(),
-        response.iterations().count(),
+        query,
+        answer.text(),
+        answer.source().label(),
+        QueryResponse.REDIRECTED,
+        List.of(),
+        null,
+        0,
         Instant.now());
   }
 }
