@@ -1,6 +1,6 @@
 package io.jessy.api.proxy;
 
-import static io.jessy.api.Problems.assertProblem;
+import static io.jessy.web.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

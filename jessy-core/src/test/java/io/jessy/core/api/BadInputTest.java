@@ -1,6 +1,6 @@
 package io.jessy.core.api;
 
-import static io.jessy.core.Problems.assertProblem;
+import static io.jessy.web.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
 package io.jessy.core.http;
 
-import static io.jessy.core.Problems.assertProblem;
+import static io.jessy.web.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jessy.core.Problems;
+import io.jessy.web.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

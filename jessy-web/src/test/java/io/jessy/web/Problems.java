@@ -1,11 +1,14 @@
-package io.jessy.core;
+package io.jessy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** Checks the RFC 9457 problem documents every failure of the core must produce. */
+/**
+ * Checks the RFC 9457 problem documents every failure of either service must produce. Shared with
+ * jessy-core and jessy-api through this module's test jar.
+ */
 public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
@@ -30,7 +33,7 @@ public final class Problems {
     assertThat(problem.getString("request_id"))
         .isNotBlank()
         .isEqualTo(response.header("X-Request-Id"));
-    assertThat(body).doesNotContain("\tat ", "Exception", "io.jessy.", "com.fasterxml");
+    assertThat(body).doesNotContain("\tat ", "Exception", "io.jessy.", "com.fasterxml", "io.vertx");
     return problem;
   }
 }
