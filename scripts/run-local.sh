@@ -23,6 +23,7 @@ for port in "$JESSY_PORT" "$API_PORT"; do
 done
 
 pids=()
+# shellcheck disable=SC2317 # invoked by the traps below
 stop() {
   trap - INT TERM EXIT
   echo "stopping jessy-api and jessy-core..."

@@ -60,3 +60,52 @@ Feature: Conversations
       | target  |
       | core    |
       | gateway |
+
+  Scenario Outline: A long conversation is read back page by page, latest first (<target>)
+    Given a new session id
+    And "erin" asks the <target>, in that session:
+      | question one   |
+      | question two   |
+      | question three |
+      | question four  |
+      | question five  |
+    When I read the session from the <target> with "limit=2"
+    Then the page holds turns 4 to 5 of 5, and the page before starts below turn 4
+    When I read the page before from the <target>
+    Then the page holds turns 2 to 3 of 5, and the page before starts below turn 2
+    When I read the page before from the <target>
+    Then the page holds turns 1 to 1 of 5, and it is the first page
+
+    Examples:
+      | target  |
+      | core    |
+      | gateway |
+
+  Scenario Outline: Paging parameters must be positive whole numbers (<target>)
+    Given a new session id
+    And "erin" asks the <target>, in that session:
+      | question one |
+    When I read the session from the <target> with "<parameters>"
+    Then the response is a 400 problem
+    And the problem's detail mentions "<name>"
+
+    Examples:
+      | target  | parameters | name   |
+      | core    | limit=0    | limit  |
+      | gateway | limit=many | limit  |
+      | core    | limit=1001 | limit  |
+      | gateway | before=-3  | before |
+
+  @controls-core
+  Scenario: A conversation survives a restart of the core
+    Given a new session id
+    And "dana" asks the gateway, in that session:
+      | I feel sad and lonely |
+      | what is consciousness |
+    And the core has been stopped
+    When the core is started again
+    And I read the session from the gateway
+    Then the session belongs to "dana" and holds, oldest first:
+      | question              | outcome  | dimensions     |
+      | I feel sad and lonely | answered | Emotion        |
+      | what is consciousness | answered | Meta-Awareness |

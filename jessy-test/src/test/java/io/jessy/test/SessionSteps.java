@@ -12,12 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** Conversations: {@code /api/v1/sessions/{id}}. */
 public class SessionSteps {
 
   private final Client client;
   private String sessionId;
+  private String lastPageQuery;
 
   public SessionSteps(Client client) {
     this.client = client;
@@ -39,6 +41,39 @@ public class SessionSteps {
   @When("I read the session from the {target}")
   public void readTheSession(Target target) {
     client.remember(client.to(target).get("/api/v1/sessions/" + sessionId));
+  }
+
+  @When("I read the session from the {target} with {string}")
+  public void readAPage(Target target, String query) {
+    lastPageQuery = query;
+    client.remember(client.to(target).get("/api/v1/sessions/" + sessionId + "?" + query));
+  }
+
+  @When("I read the page before from the {target}")
+  public void readThePageBefore(Target target) {
+    int before = client.last().jsonPath().getInt("next_before");
+    readAPage(target, lastPageQuery.replaceAll("&?before=\\d+", "") + "&before=" + before);
+  }
+
+  @Then("the page holds turns {int} to {int} of {int}, and the page before starts below turn {int}")
+  public void thePageHolds(int first, int last, int total, int nextBefore) {
+    JsonPath page = pageOf(first, last, total);
+    assertThat(page.getInt("next_before")).isEqualTo(nextBefore);
+  }
+
+  @Then("the page holds turns {int} to {int} of {int}, and it is the first page")
+  public void theFirstPageHolds(int first, int last, int total) {
+    assertThat(pageOf(first, last, total).getString("next_before")).isNull();
+  }
+
+  private JsonPath pageOf(int first, int last, int total) {
+    Response response = client.last();
+    assertThat(response.statusCode()).as(CommonSteps.describe(response)).isEqualTo(200);
+    JsonPath page = response.jsonPath();
+    assertThat(page.getInt("turn_count")).isEqualTo(total);
+    assertThat(page.getList("turns.turn", Integer.class))
+        .containsExactlyElementsOf(IntStream.rangeClosed(first, last).boxed().toList());
+    return page;
   }
 
   @When("I delete the session at the {target}")

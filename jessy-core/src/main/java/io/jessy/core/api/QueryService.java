@@ -62,6 +62,7 @@ public class QueryService {
   private static Turn turn(String query, Reflection reflection, Answer answer) {
     if (reflection instanceof Reflection.Completed done) {
       return new Turn(
+          0,
           query,
           answer.text(),
           answer.source().label(),
@@ -72,6 +73,7 @@ public class QueryService {
           Instant.now());
     }
     return new Turn(
+        0,
         query,
         answer.text(),
         answer.source().label(),

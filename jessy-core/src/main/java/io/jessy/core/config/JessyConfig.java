@@ -40,6 +40,8 @@ public interface JessyConfig {
 
   Llm llm();
 
+  Storage storage();
+
   /**
    * Checks what the types alone cannot; called while the engine starts.
    *
@@ -53,6 +55,11 @@ public interface JessyConfig {
     }
     if (config.llm().model().isBlank()) {
       throw new IllegalArgumentException("LLM_MODEL must not be blank");
+    }
+    if (config.storage().retentionDays() < 0) {
+      throw new IllegalArgumentException(
+          "SESSION_RETENTION_DAYS must be 0 (keep forever) or a number of days, got "
+              + config.storage().retentionDays());
     }
     if (config.llm().timeout().isNegative() || config.llm().timeout().isZero()) {
       throw new IllegalArgumentException(
@@ -81,6 +88,20 @@ public interface JessyConfig {
     /** LLM_TIMEOUT: after it the local generator answers instead ("fallback"). */
     @WithDefault("10s")
     Duration timeout();
+  }
+
+  /** Where sessions live; the backend itself is chosen by {@code StorageConfigSource}. */
+  interface Storage {
+    /** Set by StorageConfigSource from DATABASE_URL or JESSY_DATA_DIR; never with credentials. */
+    String location();
+
+    /** SESSION_RETENTION_DAYS: delete sessions idle this many days; 0 keeps them forever. */
+    @WithDefault("0")
+    int retentionDays();
+
+    /** How often retention runs (when it is on). */
+    @WithDefault("1h")
+    String pruneEvery();
   }
 
   enum Environment {

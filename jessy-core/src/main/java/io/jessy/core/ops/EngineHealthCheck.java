@@ -1,23 +1,20 @@
 package io.jessy.core.ops;
 
-import io.jessy.core.session.SessionStore;
 import io.jessy.engine.DimensionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the dimension registry is loaded and the session store is reachable. */
+/** Ready once the dimension registry is loaded (the session store has its own check). */
 @Readiness
 @ApplicationScoped
 public class EngineHealthCheck implements HealthCheck {
 
   private final DimensionRegistry registry;
-  private final SessionStore sessions;
 
-  public EngineHealthCheck(DimensionRegistry registry, SessionStore sessions) {
+  public EngineHealthCheck(DimensionRegistry registry) {
     this.registry = registry;
-    this.sessions = sessions;
   }
 
   @Override
@@ -25,7 +22,6 @@ public class EngineHealthCheck implements HealthCheck {
     return HealthCheckResponse.named("engine")
         .status(registry.size() > 0)
         .withData("dimensions", registry.size())
-        .withData("storage", sessions.backend())
         .build();
   }
 }

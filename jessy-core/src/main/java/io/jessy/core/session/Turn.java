@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * One question and answer in a session, as remembered.
  *
+ * @param seq the turn's position in its session, from 1; 0 until the store assigns it
  * @param dominantFrequency null when the safety gate redirected the query
  */
 public record Turn(
+    int seq,
     String query,
     String answer,
     String answerSource,

@@ -176,4 +176,55 @@ class SessionsResourceTest {
     assertThat(session(id).getString("user_id")).isEqualTo("carol");
     assertThat(ask(id, "dave", "it's dave")).isEqualTo(409);
   }
+
+  @Test
+  void pagesBackwardsThroughALongHistory() {
+    String id = newSessionId();
+    for (int i = 1; i <= 5; i++) {
+      ask(id, null, "question " + i);
+    }
+
+    JsonPath latest = page(id, "?limit=2");
+    assertThat(latest.getInt("turn_count")).isEqualTo(5);
+    assertThat(latest.getList("turns.turn")).containsExactly(4, 5);
+    assertThat(latest.getList("turns.query")).containsExactly("question 4", "question 5");
+    assertThat(latest.getInt("next_before")).isEqualTo(4);
+
+    JsonPath middle = page(id, "?limit=2&before=4");
+    assertThat(middle.getList("turns.query")).containsExactly("question 2", "question 3");
+
+    JsonPath first = page(id, "?limit=2&before=" + middle.getInt("next_before"));
+    assertThat(first.getList("turns.query")).containsExactly("question 1");
+    assertThat(first.getString("next_before")).isNull();
+
+    JsonPath whole = session(id);
+    assertThat(whole.getList("turns.turn")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(whole.getString("next_before")).isNull();
+  }
+
+  @Test
+  void refusesPagingParametersThatAreNotPositiveWholeNumbersInRange() {
+    String id = newSessionId();
+    ask(id, null, "hello");
+    for (String query :
+        List.of("limit=0", "limit=-1", "limit=abc", "limit=1001", "before=0", "before=x")) {
+      String[] parameter = query.split("=");
+      JsonPath problem =
+          assertProblem(
+              given().queryParam(parameter[0], parameter[1]).get("/api/v1/sessions/" + id),
+              400,
+              "invalid-request");
+      assertThat(problem.getString("detail")).as(query).contains(parameter[0]);
+    }
+    assertThat(page(id, "?limit=1000").getList("turns")).hasSize(1);
+  }
+
+  private static JsonPath page(String sessionId, String query) {
+    return given()
+        .get("/api/v1/sessions/" + sessionId + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
 }

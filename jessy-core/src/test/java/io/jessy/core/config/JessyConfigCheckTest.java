@@ -12,23 +12,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class JessyConfigCheckTest {
 
-  @ParameterizedTest(name = "threshold {0}, model \"{1}\", timeout {2} → {3}")
+  @ParameterizedTest(name = "threshold {0}, model \"{1}\", timeout {2}, retention {3} → {4}")
   @CsvSource(
       delimiter = '|',
       textBlock =
           """
-          0.1  | llama3.2 | PT10S  |
-          1.0  | llama3.2 | PT0.5S |
-          0.0  | llama3.2 | PT10S  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got 0.0
-          -0.5 | llama3.2 | PT10S  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got -0.5
-          1.01 | llama3.2 | PT10S  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got 1.01
-          NaN  | llama3.2 | PT10S  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got NaN
-          0.1  | '  '     | PT10S  | LLM_MODEL must not be blank
-          0.1  | llama3.2 | PT0S   | LLM_TIMEOUT must be positive, got PT0S
-          0.1  | llama3.2 | PT-1S  | LLM_TIMEOUT must be positive, got PT-1S
+          0.1  | llama3.2 | PT10S  | 0  |
+          1.0  | llama3.2 | PT0.5S | 30 |
+          0.1  | llama3.2 | PT10S  | -1 | SESSION_RETENTION_DAYS must be 0 (keep forever) or a number of days, got -1
+          0.0  | llama3.2 | PT10S  | 0  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got 0.0
+          -0.5 | llama3.2 | PT10S  | 0  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got -0.5
+          1.01 | llama3.2 | PT10S  | 0  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got 1.01
+          NaN  | llama3.2 | PT10S  | 0  | NAV_CONFIDENCE_THRESHOLD must be a number in (0, 1], got NaN
+          0.1  | '  '     | PT10S  | 0  | LLM_MODEL must not be blank
+          0.1  | llama3.2 | PT0S   | 0  | LLM_TIMEOUT must be positive, got PT0S
+          0.1  | llama3.2 | PT-1S  | 0  | LLM_TIMEOUT must be positive, got PT-1S
           """)
-  void namesTheVariableAtFault(double threshold, String model, Duration timeout, String error) {
-    JessyConfig config = config(threshold, model, timeout);
+  void namesTheVariableAtFault(
+      double threshold, String model, Duration timeout, int retentionDays, String error) {
+    JessyConfig config = config(threshold, model, timeout, retentionDays);
     if (error == null) {
       assertThatCode(() -> JessyConfig.check(config)).doesNotThrowAnyException();
     } else {
@@ -38,7 +40,25 @@ class JessyConfigCheckTest {
     }
   }
 
-  private static JessyConfig config(double threshold, String model, Duration timeout) {
+  private static JessyConfig config(
+      double threshold, String model, Duration timeout, int retentionDays) {
+    JessyConfig.Storage storage =
+        new JessyConfig.Storage() {
+          @Override
+          public String location() {
+            return "h2:test";
+          }
+
+          @Override
+          public int retentionDays() {
+            return retentionDays;
+          }
+
+          @Override
+          public String pruneEvery() {
+            return "1h";
+          }
+        };
     JessyConfig.Llm llm =
         new JessyConfig.Llm() {
           @Override
@@ -95,6 +115,11 @@ class JessyConfigCheckTest {
       @Override
       public Llm llm() {
         return llm;
+      }
+
+      @Override
+      public Storage storage() {
+        return storage;
       }
     };
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -39,19 +40,22 @@ class HealthResourceTest {
   }
 
   @Test
-  void readinessShowsTheEngineCheckWithDimensionsAndStorage() {
+  void readinessShowsTheEngineAndTheStore() {
     JsonPath body = given().get("/health/ready").then().statusCode(200).extract().jsonPath();
 
     assertThat(body.getString("checks.engine.status")).isEqualTo("up");
     assertThat(body.getString("checks.engine.dimensions")).isEqualTo("15");
-    assertThat(body.getString("checks.engine.storage")).isEqualTo("memory");
+    assertThat(body.getString("checks.store.status")).isEqualTo("up");
+    assertThat(body.getString("checks.store.backend"))
+        .isEqualTo("h2:" + Path.of("target/test-data/sessions").toAbsolutePath());
+    assertThat(body.getLong("checks.store.latency_ms")).isNotNegative();
   }
 
   @Test
   void livenessDependsOnNothingElse() {
     JsonPath body = given().get("/health/live").then().statusCode(200).extract().jsonPath();
 
-    assertThat(body.getMap("checks")).doesNotContainKey("engine");
+    assertThat(body.getMap("checks")).doesNotContainKeys("engine", "store");
   }
 
   @Test

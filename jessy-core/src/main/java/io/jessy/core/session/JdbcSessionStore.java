@@ -1,0 +1,325 @@
+package io.jessy.core.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Sessions in a relational database (H2 or PostgreSQL, schema in {@code db/migration}). Each append
+ * is one transaction that locks the session row, so concurrent turns of one session get consecutive
+ * sequence numbers; it has committed before the method returns.
+ */
+public final class JdbcSessionStore implements SessionStore {
+
+  /** SQLSTATE of a unique-key violation, in H2 and PostgreSQL alike. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private static final int PING_SECONDS = 2;
+  private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
+
+  private final DataSource dataSource;
+  private final String location;
+  private final ObjectMapper json;
+
+  public JdbcSessionStore(DataSource dataSource, String location, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.location = location;
+    this.json = json;
+  }
+
+  /** A null bound to a column that is not text (PostgreSQL checks the declared type). */
+  private record TypedNull(int sqlType) {}
+
+  private static final TypedNull NULL_DOUBLE = new TypedNull(Types.DOUBLE);
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  @Override
+  public Turn append(String sessionId, String userId, Turn turn) {
+    Instant at = micros(turn.createdAt());
+    return transaction(
+        connection -> {
+          try {
+            return appendTo(connection, sessionId, userId, turn, at);
+          } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+              throw e;
+            }
+            // Another request created the same new session first: its row now exists to lock.
+            connection.rollback();
+            return appendTo(connection, sessionId, userId, turn, at);
+          }
+        });
+  }
+
+  private Turn appendTo(
+      Connection connection, String sessionId, String userId, Turn turn, Instant at)
+      throws SQLException {
+    int seq;
+    try (PreparedStatement lock =
+        connection.prepareStatement(
+            "SELECT user_id, turn_count FROM sessions WHERE id = ? FOR UPDATE")) {
+      lock.setString(1, sessionId);
+      try (ResultSet row = lock.executeQuery()) {
+        if (row.next()) {
+          requireOwner(sessionId, row.getString(1), userId);
+          seq = row.getInt(2) + 1;
+        } else {
+          seq = 1;
+        }
+      }
+    }
+    if (seq == 1) {
+      update(
+          connection,
+          "INSERT INTO sessions (id, user_id, created_at, updated_at, turn_count)"
+              + " VALUES (?, ?, ?, ?, 1)",
+          sessionId,
+          userId,
+          utc(at),
+          utc(at));
+    } else {
+      update(
+          connection,
+          "UPDATE sessions SET turn_count = ?, updated_at = ?, user_id = COALESCE(user_id, ?)"
+              + " WHERE id = ?",
+          seq,
+          utc(at),
+          userId,
+          sessionId);
+    }
+    Turn stored =
+        new Turn(
+            seq,
+            turn.query(),
+            turn.answer(),
+            turn.answerSource(),
+            turn.outcome(),
+            turn.dimensions(),
+            turn.dominantFrequency(),
+            turn.iterations(),
+            at);
+    update(
+        connection,
+        "INSERT INTO turns (session_id, seq, query, answer, answer_source, outcome, dimensions,"
+            + " dominant_frequency, iterations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sessionId,
+        seq,
+        stored.query(),
+        stored.answer(),
+        stored.answerSource(),
+        stored.outcome(),
+        names(stored.dimensions()),
+        stored.dominantFrequency() == null ? NULL_DOUBLE : stored.dominantFrequency(),
+        stored.iterations(),
+        utc(at));
+    return stored;
+  }
+
+  @Override
+  public void checkOwner(String sessionId, String userId) {
+    work(
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement("SELECT user_id FROM sessions WHERE id = ?")) {
+            query.setString(1, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+              if (row.next()) {
+                requireOwner(sessionId, row.getString(1), userId);
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  private static void requireOwner(String sessionId, String owner, String userId) {
+    if (userId != null && owner != null && !Objects.equals(userId, owner)) {
+      throw new SessionOwnershipException(sessionId);
+    }
+  }
+
+  @Override
+  public Optional<Session> find(String sessionId, int limit, Integer before) {
+    return transaction(
+        connection -> {
+          Session header;
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT user_id, created_at, updated_at, turn_count FROM sessions WHERE id = ?")) {
+            query.setString(1, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+              if (!row.next()) {
+                return Optional.empty();
+              }
+              header =
+                  new Session(
+                      sessionId,
+                      row.getString(1),
+                      instant(row, 2),
+                      instant(row, 3),
+                      row.getInt(4),
+                      List.of());
+            }
+          }
+          List<Turn> turns = new ArrayList<>();
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT seq, query, answer, answer_source, outcome, dimensions,"
+                      + " dominant_frequency, iterations, created_at FROM turns"
+                      + " WHERE session_id = ? AND seq < ? ORDER BY seq DESC"
+                      + " FETCH FIRST ? ROWS ONLY")) {
+            query.setString(1, sessionId);
+            query.setInt(2, before == null ? Integer.MAX_VALUE : before);
+            query.setInt(3, limit);
+            try (ResultSet row = query.executeQuery()) {
+              while (row.next()) {
+                turns.add(turn(row));
+              }
+            }
+          }
+          Collections.reverse(turns);
+          return Optional.of(
+              new Session(
+                  header.id(),
+                  header.userId(),
+                  header.createdAt(),
+                  header.updatedAt(),
+                  header.turnCount(),
+                  turns));
+        });
+  }
+
+  private Turn turn(ResultSet row) throws SQLException {
+    double value = row.getDouble(7);
+    Double frequency = row.wasNull() ? null : value;
+    return new Turn(
+        row.getInt(1),
+        row.getString(2),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5),
+        names(row.getString(6)),
+        frequency,
+        row.getInt(8),
+        instant(row, 9));
+  }
+
+  @Override
+  public boolean delete(String sessionId) {
+    return transaction(
+            connection -> update(connection, "DELETE FROM sessions WHERE id = ?", sessionId))
+        > 0;
+  }
+
+  @Override
+  public int deleteInactiveSince(Instant cutoff) {
+    return transaction(
+        connection ->
+            update(connection, "DELETE FROM sessions WHERE updated_at < ?", utc(micros(cutoff))));
+  }
+
+  @Override
+  public void ping() {
+    boolean valid = work(connection -> connection.isValid(PING_SECONDS));
+    if (!valid) {
+      throw new StoreUnavailableException(
+          new SQLException("no answer within " + PING_SECONDS + " s"));
+    }
+  }
+
+  @Override
+  public String backend() {
+    return location;
+  }
+
+  /** Runs {@code work} on a pooled connection in auto-commit mode. */
+  private <T> T work(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
+  private <T> T transaction(Work<T> work) {
+    return work(
+        connection -> {
+          connection.setAutoCommit(false);
+          try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+          } finally {
+            connection.setAutoCommit(true);
+          }
+        });
+  }
+
+  private static int update(Connection connection, String sql, Object... values)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] instanceof TypedNull typed) {
+          statement.setNull(i + 1, typed.sqlType());
+        } else if (values[i] == null) {
+          statement.setNull(i + 1, Types.VARCHAR);
+        } else {
+          statement.setObject(i + 1, values[i]);
+        }
+      }
+      return statement.executeUpdate();
+    }
+  }
+
+  private String names(List<String> dimensions) {
+    try {
+      return json.writeValueAsString(dimensions);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write dimension names", e);
+    }
+  }
+
+  private List<String> names(String column) {
+    try {
+      return json.readValue(column, NAMES);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable dimension names in the session store", e);
+    }
+  }
+
+  /** The databases keep microseconds; storing exactly that makes a read-back equal the write. */
+  private static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet row, int column) throws SQLException {
+    return row.getObject(column, OffsetDateTime.class).toInstant();
+  }
+}

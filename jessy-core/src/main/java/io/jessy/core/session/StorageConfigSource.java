@@ -1,0 +1,62 @@
+package io.jessy.core.session;
+
+import io.jessy.web.DesignVariablesConfigSource;
+import io.smallrye.config.common.MapBackedConfigSource;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Chooses the session store from the environment, as the design document's variables describe it:
+ * PostgreSQL when {@code DATABASE_URL} is set (either form, see {@link DatabaseUrl}), otherwise an
+ * embedded H2 file under {@code JESSY_DATA_DIR} (default {@code ./data}). Both datasources are
+ * built in; this source activates exactly one and gives it its URL and credentials. Its ordinal
+ * sits between application.properties (250) and the environment (300), so explicit Quarkus settings
+ * win.
+ */
+public final class StorageConfigSource extends MapBackedConfigSource {
+
+  static final String H2 = "h2";
+  static final String POSTGRESQL = "postgresql";
+
+  public StorageConfigSource() {
+    this(System.getenv());
+  }
+
+  StorageConfigSource(Map<String, String> env) {
+    super("jessy-storage", derive(env), DesignVariablesConfigSource.ORDINAL);
+  }
+
+  private static Map<String, String> derive(Map<String, String> env) {
+    Map<String, String> properties = new HashMap<>();
+    String databaseUrl = env.getOrDefault("DATABASE_URL", "");
+    boolean postgres = !databaseUrl.isBlank();
+    properties.put(active(H2), String.valueOf(!postgres));
+    properties.put(active(POSTGRESQL), String.valueOf(postgres));
+    if (postgres) {
+      DatabaseUrl db = DatabaseUrl.parse(databaseUrl);
+      properties.put(datasource(POSTGRESQL, "jdbc.url"), db.jdbcUrl());
+      db.user().ifPresent(user -> properties.put(datasource(POSTGRESQL, "username"), user));
+      db.password().ifPresent(pw -> properties.put(datasource(POSTGRESQL, "password"), pw));
+      properties.put("jessy.storage.location", db.location());
+    } else {
+      Path file =
+          Path.of(env.getOrDefault("JESSY_DATA_DIR", "./data"))
+              .toAbsolutePath()
+              .normalize()
+              .resolve("sessions");
+      // WRITE_DELAY=0: a commit reaches the file before it returns, so a SIGKILL loses nothing.
+      properties.put(datasource(H2, "jdbc.url"), "jdbc:h2:file:" + file + ";WRITE_DELAY=0");
+      properties.put("jessy.storage.location", "h2:" + file);
+    }
+    return properties;
+  }
+
+  private static String active(String name) {
+    return datasource(name, "active");
+  }
+
+  private static String datasource(String name, String key) {
+    return "quarkus.datasource." + name + "." + key;
+  }
+}
