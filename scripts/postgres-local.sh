@@ -20,8 +20,9 @@ if [[ -z $cluster ]]; then
   echo "no PostgreSQL cluster found (pg_lsclusters is empty)" >&2
   exit 1
 fi
+# Everything but the URL goes to stderr, so callers can capture stdout.
 # shellcheck disable=SC2086 # "version name" are two arguments
-pg_ctlcluster $cluster start 2>/dev/null || pg_ctlcluster $cluster status >/dev/null
+pg_ctlcluster $cluster status >/dev/null 2>&1 || pg_ctlcluster $cluster start >&2
 
 psql_as_postgres() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 for _ in $(seq 1 30); do
