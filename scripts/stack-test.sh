@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# The container stack, tested for real (called by .ci/run, `make test-integration`, `make test-bdd`):
+#   scripts/stack-test.sh [prod] [postgres] [dev]        (no argument: all three)
+# - prod:     production images, `up --wait`, the black-box suite in the jessy-test container, checks
+#             (non-root, read-only root, only the gateway published), SIGTERM → both exit cleanly
+#             within the shutdown timeout, `down -v` leaves nothing behind.
+# - postgres: the same with the PostgreSQL profile (DATABASE_URL → the db service).
+# - dev:      development stack from a copy of the working tree, one source edit seen live, and the
+#             production image rebuilt after that one-line change (timed).
+# Installs and starts Docker if needed; without registry access it builds local base images first
+# (docker/base-images.sh). Tears everything down even on failure; exits non-zero if anything failed,
+# with the suite's exit code when the suite is what failed. Timings go to target/stack-test/results.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+stages=("$@")
+((${#stages[@]})) || stages=(prod postgres dev)
+out=$root/target/stack-test
+mkdir -p "$out"
+results=$out/results.txt
+: >"$results"
+
+log() { echo "==> $*" >&2; }
+record() { echo "$*" | tee -a "$results" >&2; }
+failures=0
+fail() {
+  echo "FAIL: $*" >&2
+  echo "FAIL: $*" >>"$results"
+  failures=$((failures + 1))
+}
+
+scripts/docker-engine.sh
+
+# --- Base images: the official ones when this machine has them or can pull them, else local ones.
+images_env=$out/images.env
+: >"$images_env"
+if ! docker image inspect maven:3.9-eclipse-temurin-21 >/dev/null 2>&1 &&
+  ! timeout 60 docker pull -q maven:3.9-eclipse-temurin-21 >/dev/null 2>&1; then
+  log "no registry: building local base images (docker/base-images.sh)"
+  ca_args=()
+  if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    ca_args=(--extra-ca-dir /usr/local/share/ca-certificates)
+  fi
+  started=$SECONDS
+  docker/base-images.sh "${ca_args[@]}" --env-file "$images_env"
+  record "base images ready in $((SECONDS - started)) s"
+fi
+
+# Settings for every stack here: host ports away from `make run`'s, two API keys so the suite's
+# key and rate-limit scenarios run, and a rate the suite can pace itself against.
+export JESSY_PORT=${STACK_CORE_PORT:-18080} API_PORT=${STACK_API_PORT:-13000}
+export API_KEYS=stack-key-1,stack-key-2 RATE_LIMIT_RPS=50 RATE_LIMIT_BURST=20
+SHUTDOWN_SECONDS=10
+export SHUTDOWN_TIMEOUT=${SHUTDOWN_SECONDS}s
+
+projects=()
+# compose PROJECT DIR [FILES...] -- ARGS: docker compose for one project, base images passed in.
+compose() {
+  local project=$1 dir=$2
+  shift 2
+  local files=()
+  while [[ $1 != -- ]]; do files+=(-f "$1"); shift; done
+  shift
+  docker compose --project-directory "$dir" --env-file "$images_env" -p "$project" "${files[@]}" "$@"
+}
+prod() { compose "$1" "$root" "$root/docker-compose.yml" "$root/docker-compose.prod.yml" -- "${@:2}"; }
+
+teardown() {
+  local project
+  for project in "${projects[@]}"; do
+    docker compose -p "$project" down -v --remove-orphans --timeout 20 >/dev/null 2>&1 || true
+  done
+}
+trap teardown EXIT
+
+container() { docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.service=$2"; }
+
+# leftovers PROJECT: fails if `down -v` left a container, network or volume of PROJECT behind.
+check_nothing_left() {
+  local project=$1 left
+  left=$(
+    docker ps -aq --filter "label=com.docker.compose.project=$project"
+    docker network ls -q --filter "label=com.docker.compose.project=$project"
+    docker volume ls -q --filter "label=com.docker.compose.project=$project"
+  )
+  [[ -z $left ]] || fail "$project: down -v left behind: $left"
+}
+
+# hardened PROJECT SERVICE: non-root user, read-only root file system, no capabilities.
+check_hardened() {
+  local id user read_only caps
+  id=$(container "$1" "$2")
+  user=$(docker inspect -f '{{.Config.User}}' "$id")
+  read_only=$(docker inspect -f '{{.HostConfig.ReadonlyRootfs}}' "$id")
+  caps=$(docker inspect -f '{{.HostConfig.CapDrop}}' "$id")
+  [[ -n $user && $user != root && $user != 0 && $user != 0:* ]] || fail "$2 runs as '${user:-root}'"
+  [[ $read_only == true ]] || fail "$2 has a writable root file system"
+  [[ $caps == *ALL* ]] || fail "$2 keeps capabilities ($caps)"
+  record "$2: user $user, read-only root $read_only, cap_drop $caps"
+}
+
+# graceful_stop PROJECT SERVICE: SIGTERM, then exit code 0 or 143 within the shutdown timeout.
+check_graceful_stop() {
+  local id started took code
+  id=$(container "$1" "$2")
+  started=$(date +%s%N)
+  docker stop -t $((SHUTDOWN_SECONDS + 10)) "$id" >/dev/null
+  took=$((($(date +%s%N) - started) / 1000000))
+  code=$(docker inspect -f '{{.State.ExitCode}}' "$id")
+  record "$2: stopped by SIGTERM in $took ms, exit code $code"
+  [[ $code == 0 || $code == 143 ]] || fail "$2 exited $code after SIGTERM"
+  ((took <= SHUTDOWN_SECONDS * 1000)) || fail "$2 took $took ms to stop (timeout ${SHUTDOWN_SECONDS}s)"
+  docker logs "$id" 2>&1 | grep -q "stopped in" || fail "$2 logged no orderly shutdown"
+}
+
+suite_rc=0
+# production PROJECT LABEL: the production stack with the suite and every check.
+production() {
+  local project=$1 label=$2 started rc
+  projects+=("$project")
+  log "[$label] building production images"
+  started=$SECONDS
+  prod "$project" build jessy-core jessy-api || { fail "$label: image build"; return; }
+  record "$label: production images built in $((SECONDS - started)) s"
+  docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^jessy-(core|api):latest ' |
+    sed "s/^/$label: image /" | tee -a "$results" >&2
+  log "[$label] up --wait"
+  started=$(date +%s%N)
+  if ! prod "$project" up -d --wait; then
+    prod "$project" logs --no-color --tail 80 >&2 || true
+    fail "$label: stack did not become healthy"
+    return
+  fi
+  record "$label: up --wait to all healthy in $((($(date +%s%N) - started) / 1000000)) ms"
+  check_hardened "$project" jessy-core
+  check_hardened "$project" jessy-api
+  [[ -z $(docker port "$(container "$project" jessy-core)") ]] || fail "$label: jessy-core publishes a port"
+  curl -fsS -m 5 "http://127.0.0.1:$API_PORT/api/health" >/dev/null || fail "$label: gateway health on :$API_PORT"
+  log "[$label] black-box suite in the jessy-test container"
+  set +e
+  prod "$project" --profile test run --rm jessy-test
+  rc=$?
+  set -e
+  record "$label: black-box suite exit code $rc"
+  if ((rc != 0)); then
+    suite_rc=$rc
+    fail "$label: black-box suite"
+  fi
+  prod "$project" logs --no-color jessy-core >"$out/$project-core.log" 2>&1 || true
+  grep -q "sessions are stored in" "$out/$project-core.log" || fail "$label: core log lacks its store"
+  grep -o "sessions are stored in [^ ]*" "$out/$project-core.log" | head -1 | sed "s/^/$label: /" | tee -a "$results" >&2
+  check_graceful_stop "$project" jessy-api
+  check_graceful_stop "$project" jessy-core
+  prod "$project" --profile postgres --profile test down -v --remove-orphans >/dev/null 2>&1
+  check_nothing_left "$project"
+}
+
+development() {
+  local project=jessy-stack-dev started edited
+  copy=$(mktemp -d)
+  projects+=("$project")
+  # A copy of the working tree: the edit below never touches the checkout.
+  tar -C "$root" --exclude=./target --exclude='./*/target' --exclude=./.git --exclude=./data -cf - . | tar -C "$copy" -xf -
+  dev() { compose "$project" "$copy" "$copy/docker-compose.yml" -- "$@"; }
+  log "[dev] building development images"
+  started=$SECONDS
+  dev build jessy-core jessy-api || { fail "dev: image build"; return; }
+  record "dev: development images built in $((SECONDS - started)) s"
+  started=$(date +%s%N)
+  if ! dev up -d --wait; then
+    dev logs --no-color --tail 80 >&2 || true
+    fail "dev: stack did not become healthy"
+    return
+  fi
+  record "dev: up --wait to all healthy in $((($(date +%s%N) - started) / 1000000)) ms"
+  dev exec -T jessy-core sh -c 'test -d /workspace/jessy-core/src' || fail "dev: sources not mounted"
+  # One edit to a Java source: the service name in every health body.
+  sed -i 's/SERVICE = "jessy-core"/SERVICE = "jessy-core-edited"/' \
+    "$copy/jessy-core/src/main/java/io/jessy/core/ops/HealthResource.java"
+  started=$(date +%s%N)
+  edited=false
+  for _ in $(seq 1 120); do
+    if curl -fsS -m 30 "http://127.0.0.1:$JESSY_PORT/health" 2>/dev/null | grep -q '"service":"jessy-core-edited"'; then
+      edited=true
+      break
+    fi
+    sleep 1
+  done
+  if $edited; then
+    record "dev: source edit live (no restart) after $((($(date +%s%N) - started) / 1000000)) ms"
+  else
+    fail "dev: the edit to HealthResource.java never showed up"
+  fi
+  [[ $(docker inspect -f '{{.RestartCount}}' "$(container "$project" jessy-core)") == 0 ]] ||
+    fail "dev: jessy-core restarted"
+  dev down -v --remove-orphans >/dev/null 2>&1
+  check_nothing_left "$project"
+  # The production image after that one-line change: only the source layers rebuild.
+  started=$SECONDS
+  compose "$project" "$copy" "$copy/docker-compose.yml" "$copy/docker-compose.prod.yml" -- build jessy-core \
+    || fail "rebuild after a one-line change"
+  record "production jessy-core rebuilt after a one-line source change in $((SECONDS - started)) s"
+  rm -rf "$copy"
+}
+
+for stage in "${stages[@]}"; do
+  case $stage in
+    prod) production jessy-stack-prod prod ;;
+    postgres)
+      export COMPOSE_PROFILES=postgres DATABASE_URL=postgres://jessy:jessy@db:5432/jessy
+      production jessy-stack-pg postgres
+      unset COMPOSE_PROFILES DATABASE_URL
+      ;;
+    dev) development ;;
+    *) echo "unknown stage '$stage' (prod, postgres, dev)" >&2; exit 2 ;;
+  esac
+done
+
+echo "--- results ($results)" >&2
+cat "$results" >&2
+if ((failures > 0)); then
+  ((suite_rc != 0)) && exit "$suite_rc"
+  exit 1
+fi
