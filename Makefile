@@ -7,30 +7,118 @@ CORE_JAR := jessy-core/target/quarkus-app/quarkus-run.jar
 API_JAR := jessy-api/target/quarkus-app/quarkus-run.jar
 SOURCES := $(shell find jessy-engine/src jessy-web/src jessy-core/src jessy-api/src -type f 2>/dev/null) $(wildcard pom.xml */pom.xml)
 
-.PHONY: help run test bench fmt lint clean
+# docker compose reads .env (ports, settings, local base images from docker/base-images.sh) itself.
+COMPOSE := docker compose
+COMPOSE_PROD := $(COMPOSE) -f docker-compose.yml -f docker-compose.prod.yml
+JESSY_PORT ?= $(or $(shell sed -n 's/^JESSY_PORT=//p' .env 2>/dev/null),8080)
+API_PORT ?= $(or $(shell sed -n 's/^API_PORT=//p' .env 2>/dev/null),3000)
+
+define urls
+	@echo ""
+	@echo "  gateway  http://localhost:$(API_PORT)    API /api/v1, health /api/health, metrics /api/metrics"
+	@echo "  core     http://localhost:$(JESSY_PORT)    health /health, metrics /metrics, status /status$(1)"
+	@echo ""
+endef
+
+.PHONY: help up up-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
+	watch health run test test-unit test-integration test-bdd coverage ci bench fmt lint doctor clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## .*$$' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## .*$$' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}'
 
+# --- Containers -------------------------------------------------------------------------------------
+up: ## Start the development stack (live reload) and wait until it is healthy
+	$(COMPOSE) up -d --wait
+	$(call urls)
+
+up-prod: ## Start the production stack (hardened images; only the gateway is published)
+	$(COMPOSE_PROD) up -d --build --wait
+	$(call urls, (not published in production))
+
+down: ## Stop the stack (development or production) and remove its containers; volumes stay
+	$(COMPOSE_PROD) --profile postgres --profile test down --remove-orphans
+
+build: ## Build the development images
+	$(COMPOSE) build
+
+rebuild: ## Rebuild the development images from scratch and restart the stack
+	$(COMPOSE) build --no-cache
+	$(COMPOSE) up -d --wait --force-recreate
+	$(call urls)
+
+restart: ## Restart the services of the running stack
+	$(COMPOSE) restart jessy-core jessy-api
+
+ps: ## Show the stack's containers and their health
+	$(COMPOSE) ps
+
+logs: ## Follow the logs of every service
+	$(COMPOSE) logs -f
+
+logs-core: ## Follow jessy-core's logs
+	$(COMPOSE) logs -f jessy-core
+
+logs-api: ## Follow jessy-api's logs
+	$(COMPOSE) logs -f jessy-api
+
+shell-core: ## A shell in the development jessy-core container
+	$(COMPOSE) exec jessy-core bash
+
+shell-api: ## A shell in the development jessy-api container
+	$(COMPOSE) exec jessy-api bash
+
+watch: ## Run jessy-core in Quarkus dev mode on this machine (live reload, no Docker)
+	$(MVN) -pl jessy-core -am test-compile quarkus:dev -DskipTests
+
+health: ## Ask both services whether they are healthy
+	@curl -fsS -m 5 http://localhost:$(API_PORT)/api/health && echo
+	@curl -fsS -m 5 http://localhost:$(JESSY_PORT)/health/ready && echo \
+	  || echo "(core not reachable on :$(JESSY_PORT); in production only the gateway is published)"
+
+# --- Without Docker -----------------------------------------------------------------------------
 $(CORE_JAR) $(API_JAR) &: $(SOURCES)
 	$(MVN) -q -pl jessy-core,jessy-api -am package -DskipTests -Djacoco.skip=true
 
 run: $(CORE_JAR) $(API_JAR) ## Build if needed, run core and gateway without Docker; Ctrl-C stops both
 	@scripts/run-local.sh
 
-test: ## Run every test with the coverage gate (./mvnw verify)
+# --- Tests --------------------------------------------------------------------------------------
+test: ## Every test with the coverage gate, on this machine (./mvnw verify)
 	$(MVN) verify
+
+test-unit: ## Unit tests in the jessy-test container; reports in ./test-results
+	$(COMPOSE) --profile test build jessy-test
+	$(COMPOSE) --profile test run --rm --no-deps jessy-test test
+
+test-integration: ## The container stacks end to end (scripts/stack-test.sh: prod, postgres, dev)
+	scripts/stack-test.sh
+
+test-bdd: ## The black-box suite in its container against the production stack, then teardown
+	scripts/stack-test.sh prod
+
+coverage: ## Unit tests + coverage gate in the jessy-test container; HTML in ./test-results/*/site/jacoco
+	$(COMPOSE) --profile test build jessy-test
+	$(COMPOSE) --profile test run --rm --no-deps jessy-test verify -pl jessy-engine,jessy-web,jessy-core,jessy-api
+	@ls -d test-results/*/site/jacoco/index.html
+
+ci: ## What CI runs: lint, every test with the coverage gate, the container stack test
+	bash .ci/run
 
 bench: $(CORE_JAR) $(API_JAR) ## JMH pipeline throughput and gateway overhead (wrk); see docs/BENCHMARKS.md
 	$(MVN) -q -pl jessy-bench -am install -DskipTests -Djacoco.skip=true
 	$(MVN) -q -pl jessy-bench exec:exec
 	scripts/bench-gateway.sh
 
+# --- Code ---------------------------------------------------------------------------------------
 fmt: ## Format Java sources (google-java-format via Spotless)
 	$(MVN) -q spotless:apply
 
-lint: ## Check formatting
-	$(MVN) -q spotless:check
+lint: ## Formatting, shell scripts, compose files and the workflow (scripts/lint.sh)
+	scripts/lint.sh
 
-clean: ## Remove build output
+doctor: ## Check Docker, Compose v2, JDK and free ports; say what is missing
+	@scripts/doctor.sh
+
+clean: ## Remove build output and test reports
 	$(MVN) -q clean
+	rm -rf test-results

@@ -14,9 +14,9 @@
 #   BUILDER_IMAGE=... POSTGRES_IMAGE=...
 # (The production images need no runtime base: they are built FROM scratch, see docker/rootfs.sh.)
 # which the script prints at the end and, with --env-file, writes to a file:
-#   docker/base-images.sh --extra-ca-dir /usr/local/share/ca-certificates --env-file .env.images
-#   docker compose --env-file .env.images -f docker-compose.yml -f docker-compose.prod.yml up -d --wait
-# (an --env-file replaces .env: with one, pass both, --env-file .env --env-file .env.images).
+#   docker/base-images.sh --extra-ca-dir /usr/local/share/ca-certificates --env-file .env
+#   docker compose up                     # compose reads .env by itself
+# (--env-file sets those two lines in the file and keeps the rest).
 #
 # EXTRA_CA_DIR (or --extra-ca-dir): *.crt files added to the builder's trust store (system and Java),
 # for a TLS-inspecting proxy between the build and Maven Central. Leave it empty for images you ship.
@@ -255,11 +255,13 @@ docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep "^$PREFIX/
 
 env_lines="BUILDER_IMAGE=$BUILDER_IMAGE
 POSTGRES_IMAGE=$POSTGRES_IMAGE"
+# --env-file: set these variables in FILE, keeping its other lines (so it can be the project's
+# .env, which `docker compose` reads by itself).
 if [[ -n $ENV_FILE ]]; then
-  {
-    echo "# Local base images made by docker/base-images.sh; use: docker compose --env-file $ENV_FILE ..."
-    echo "$env_lines"
-  } >"$ENV_FILE"
-  log "wrote $ENV_FILE"
+  touch "$ENV_FILE"
+  grep -v -E '^(BUILDER_IMAGE|POSTGRES_IMAGE)=' "$ENV_FILE" >"$work/env" || true
+  echo "$env_lines" >>"$work/env"
+  cat "$work/env" >"$ENV_FILE"
+  log "set BUILDER_IMAGE and POSTGRES_IMAGE in $ENV_FILE"
 fi
 echo "$env_lines"

@@ -121,7 +121,7 @@ production() {
   projects+=("$project")
   log "[$label] building production images"
   started=$SECONDS
-  prod "$project" build jessy-core jessy-api || { fail "$label: image build"; return; }
+  prod "$project" --profile test build jessy-core jessy-api jessy-test || { fail "$label: image build"; return; }
   record "$label: production images built in $((SECONDS - started)) s"
   docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^jessy-(core|api):latest ' |
     sed "s/^/$label: image /" | tee -a "$results" >&2
@@ -139,7 +139,7 @@ production() {
   curl -fsS -m 5 "http://127.0.0.1:$API_PORT/api/health" >/dev/null || fail "$label: gateway health on :$API_PORT"
   log "[$label] black-box suite in the jessy-test container"
   set +e
-  prod "$project" --profile test run --rm jessy-test
+  prod "$project" --profile test run --rm jessy-test -pl jessy-test verify
   rc=$?
   set -e
   record "$label: black-box suite exit code $rc"
