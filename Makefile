@@ -61,11 +61,12 @@ logs-core: ## Follow jessy-core's logs
 logs-api: ## Follow jessy-api's logs
 	$(COMPOSE) logs -f jessy-api
 
+# EXEC_FLAGS=-T runs the shell without a terminal (scripts feed it commands; the stack test does).
 shell-core: ## A shell in the development jessy-core container
-	$(COMPOSE) exec jessy-core bash
+	$(COMPOSE) exec $(EXEC_FLAGS) jessy-core bash
 
 shell-api: ## A shell in the development jessy-api container
-	$(COMPOSE) exec jessy-api bash
+	$(COMPOSE) exec $(EXEC_FLAGS) jessy-api bash
 
 watch: ## Run jessy-core in Quarkus dev mode on this machine (live reload, no Docker)
 	$(MVN) -pl jessy-core -am test-compile quarkus:dev -DskipTests

@@ -150,6 +150,9 @@ production() {
   prod "$project" logs --no-color jessy-core >"$out/$project-core.log" 2>&1 || true
   grep -q "sessions are stored in" "$out/$project-core.log" || fail "$label: core log lacks its store"
   grep -o "sessions are stored in [^ ]*" "$out/$project-core.log" | head -1 | sed "s/^/$label: /" | tee -a "$results" >&2
+  # make restart on the running stack: both come back healthy.
+  COMPOSE_PROJECT_NAME=$project make -s restart >/dev/null || fail "$label: make restart"
+  prod "$project" up -d --wait >/dev/null 2>&1 || fail "$label: not healthy after make restart"
   check_graceful_stop "$project" jessy-api
   check_graceful_stop "$project" jessy-core
   prod "$project" --profile postgres --profile test down -v --remove-orphans >/dev/null 2>&1
@@ -174,7 +177,20 @@ development() {
     return
   fi
   record "dev: up --wait to all healthy in $((($(date +%s%N) - started) / 1000000)) ms"
-  dev exec -T jessy-core sh -c 'test -d /workspace/jessy-core/src' || fail "dev: sources not mounted"
+  # The Makefile's targets for a running stack, on this one.
+  export COMPOSE_PROJECT_NAME=$project
+  make -s -C "$copy" ps | grep -q "jessy-core" || fail "make ps"
+  make -s -C "$copy" health | grep -q '"status":"healthy"' || fail "make health"
+  for service in core api; do
+    echo "test -d /workspace/jessy-$service/src && echo mounted" | make -s -C "$copy" "shell-$service" EXEC_FLAGS=-T |
+      grep -q mounted || fail "make shell-$service: sources not mounted"
+    timeout 10 make -s -C "$copy" "logs-$service" >"$out/logs-$service.txt" 2>&1 || true
+    grep -q "Listening on" "$out/logs-$service.txt" || fail "make logs-$service"
+  done
+  timeout 10 make -s -C "$copy" logs >"$out/logs.txt" 2>&1 || true
+  grep -q "jessy-api" "$out/logs.txt" || fail "make logs"
+  record "dev: make ps, health, shell-core, shell-api, logs, logs-core, logs-api work on the stack"
+  unset COMPOSE_PROJECT_NAME
   # One edit to a Java source: the service name in every health body.
   sed -i 's/SERVICE = "jessy-core"/SERVICE = "jessy-core-edited"/' \
     "$copy/jessy-core/src/main/java/io/jessy/core/ops/HealthResource.java"
