@@ -114,6 +114,15 @@ check_graceful_stop() {
   docker logs "$id" 2>&1 | grep -q "stopped in" || fail "$2 logged no orderly shutdown"
 }
 
+# expect_output PATTERN WHAT COMMAND...: fails WHAT unless COMMAND succeeds and prints PATTERN.
+# (The output is captured first: with pipefail, `grep -q` closing a pipe early would fail COMMAND.)
+expect_output() {
+  local pattern=$1 what=$2 said
+  shift 2
+  if said=$("$@") && grep -q "$pattern" <<<"$said"; then return 0; fi
+  fail "$what: ${said:-no output}"
+}
+
 suite_rc=0
 # production PROJECT LABEL: the production stack with the suite and every check.
 production() {
@@ -179,11 +188,12 @@ development() {
   record "dev: up --wait to all healthy in $((($(date +%s%N) - started) / 1000000)) ms"
   # The Makefile's targets for a running stack, on this one.
   export COMPOSE_PROJECT_NAME=$project
-  make -s -C "$copy" ps | grep -q "jessy-core" || fail "make ps"
-  make -s -C "$copy" health | grep -q '"status":"healthy"' || fail "make health"
+  expect_output "jessy-core" "make ps" make -s -C "$copy" ps
+  expect_output '"status":"healthy"' "make health" make -s -C "$copy" health
   for service in core api; do
-    echo "test -d /workspace/jessy-$service/src && echo mounted" | make -s -C "$copy" "shell-$service" EXEC_FLAGS=-T |
-      grep -q mounted || fail "make shell-$service: sources not mounted"
+    echo "test -d /workspace/jessy-$service/src && echo mounted" |
+      expect_output mounted "make shell-$service: sources not mounted" \
+        make -s -C "$copy" "shell-$service" EXEC_FLAGS=-T
     timeout 10 make -s -C "$copy" "logs-$service" >"$out/logs-$service.txt" 2>&1 || true
     grep -q "Listening on" "$out/logs-$service.txt" || fail "make logs-$service"
   done
@@ -214,9 +224,11 @@ development() {
   check_nothing_left "$project"
   # The production image after that one-line change: only the source layers rebuild.
   started=$SECONDS
-  compose "$project" "$copy" "$copy/docker-compose.yml" "$copy/docker-compose.prod.yml" -- build jessy-core \
-    || fail "rebuild after a one-line change"
+  # (Tagged apart, so the edited image never passes for the real jessy-core:latest.)
+  JESSY_IMAGE_TAG=stack-test-edit compose "$project" "$copy" "$copy/docker-compose.yml" \
+    "$copy/docker-compose.prod.yml" -- build jessy-core || fail "rebuild after a one-line change"
   record "production jessy-core rebuilt after a one-line source change in $((SECONDS - started)) s"
+  docker image rm jessy-core:stack-test-edit >/dev/null 2>&1 || true
   rm -rf "$copy"
 }
 
