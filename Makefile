@@ -73,7 +73,7 @@ watch: ## Run jessy-core in Quarkus dev mode on this machine (live reload, no Do
 
 health: ## Ask both services whether they are healthy
 	@curl -fsS -m 5 http://localhost:$(API_PORT)/api/health && echo
-	@curl -fsS -m 5 http://localhost:$(JESSY_PORT)/health/ready && echo \
+	@curl -fs -m 5 http://localhost:$(JESSY_PORT)/health/ready && echo \
 	  || echo "(core not reachable on :$(JESSY_PORT); in production only the gateway is published)"
 
 # --- Without Docker -----------------------------------------------------------------------------
