@@ -73,18 +73,16 @@ public final class JdbcSessionStore implements SessionStore {
   private Turn appendTo(
       Connection connection, String sessionId, String userId, Turn turn, Instant at)
       throws SQLException {
-    int seq;
+    int seq = 1;
     try (PreparedStatement lock =
-        connection.prepareStatement(
-            "SELECT user_id, turn_count FROM sessions WHERE id = ? FOR UPDATE")) {
-      lock.setString(1, sessionId);
-      try (ResultSet row = lock.executeQuery()) {
-        if (row.next()) {
-          requireOwner(sessionId, row.getString(1), userId);
-          seq = row.getInt(2) + 1;
-        } else {
-          seq = 1;
-        }
+            prepare(
+                connection,
+                "SELECT user_id, turn_count FROM sessions WHERE id = ? FOR UPDATE",
+                sessionId);
+        ResultSet row = lock.executeQuery()) {
+      if (row.next()) {
+        requireOwner(sessionId, row.getString(1), userId);
+        seq = row.getInt(2) + 1;
       }
     }
     if (seq == 1) {
@@ -139,12 +137,10 @@ public final class JdbcSessionStore implements SessionStore {
     work(
         connection -> {
           try (PreparedStatement query =
-              connection.prepareStatement("SELECT user_id FROM sessions WHERE id = ?")) {
-            query.setString(1, sessionId);
-            try (ResultSet row = query.executeQuery()) {
-              if (row.next()) {
-                requireOwner(sessionId, row.getString(1), userId);
-              }
+                  prepare(connection, "SELECT user_id FROM sessions WHERE id = ?", sessionId);
+              ResultSet row = query.executeQuery()) {
+            if (row.next()) {
+              requireOwner(sessionId, row.getString(1), userId);
             }
           }
           return null;
@@ -161,50 +157,43 @@ public final class JdbcSessionStore implements SessionStore {
   public Optional<Session> find(String sessionId, int limit, Integer before) {
     return transaction(
         connection -> {
-          Session header;
+          String userId;
+          Instant createdAt;
+          Instant updatedAt;
+          int turnCount;
           try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT user_id, created_at, updated_at, turn_count FROM sessions WHERE id = ?")) {
-            query.setString(1, sessionId);
-            try (ResultSet row = query.executeQuery()) {
-              if (!row.next()) {
-                return Optional.empty();
-              }
-              header =
-                  new Session(
-                      sessionId,
-                      row.getString(1),
-                      instant(row, 2),
-                      instant(row, 3),
-                      row.getInt(4),
-                      List.of());
+                  prepare(
+                      connection,
+                      "SELECT user_id, created_at, updated_at, turn_count FROM sessions WHERE id = ?",
+                      sessionId);
+              ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+              return Optional.empty();
             }
+            userId = row.getString(1);
+            createdAt = instant(row, 2);
+            updatedAt = instant(row, 3);
+            turnCount = row.getInt(4);
           }
           List<Turn> turns = new ArrayList<>();
           try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT seq, query, answer, answer_source, outcome, dimensions,"
-                      + " dominant_frequency, iterations, created_at FROM turns"
-                      + " WHERE session_id = ? AND seq < ? ORDER BY seq DESC"
-                      + " FETCH FIRST ? ROWS ONLY")) {
-            query.setString(1, sessionId);
-            query.setInt(2, before == null ? Integer.MAX_VALUE : before);
-            query.setInt(3, limit);
-            try (ResultSet row = query.executeQuery()) {
-              while (row.next()) {
-                turns.add(turn(row));
-              }
+                  prepare(
+                      connection,
+                      "SELECT seq, query, answer, answer_source, outcome, dimensions,"
+                          + " dominant_frequency, iterations, created_at FROM turns"
+                          + " WHERE session_id = ? AND seq < ? ORDER BY seq DESC"
+                          + " FETCH FIRST ? ROWS ONLY",
+                      sessionId,
+                      before == null ? Integer.MAX_VALUE : before,
+                      limit);
+              ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+              turns.add(turn(row));
             }
           }
           Collections.reverse(turns);
           return Optional.of(
-              new Session(
-                  header.id(),
-                  header.userId(),
-                  header.createdAt(),
-                  header.updatedAt(),
-                  header.turnCount(),
-                  turns));
+              new Session(sessionId, userId, createdAt, updatedAt, turnCount, turns));
         });
   }
 
@@ -280,7 +269,16 @@ public final class JdbcSessionStore implements SessionStore {
 
   private static int update(Connection connection, String sql, Object... values)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = prepare(connection, sql, values)) {
+      return statement.executeUpdate();
+    }
+  }
+
+  /** A statement with {@code values} bound in order; {@link TypedNull} binds a typed null. */
+  private static PreparedStatement prepare(Connection connection, String sql, Object... values)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
       for (int i = 0; i < values.length; i++) {
         if (values[i] instanceof TypedNull typed) {
           statement.setNull(i + 1, typed.sqlType());
@@ -290,7 +288,10 @@ public final class JdbcSessionStore implements SessionStore {
           statement.setObject(i + 1, values[i]);
         }
       }
-      return statement.executeUpdate();
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
     }
   }
 
