@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Gateway overhead: POST /api/v1/query straight to jessy-core vs through jessy-api, same load.
-# Used by `make bench`; needs wrk and the built jars. Prints a Markdown table row per target.
+# Gateway overhead: POST /api/v1/query straight to jessy-core vs through jessy-api, same load; then
+# eight short runs through the gateway, back to back, that must all be answered 2xx (churn).
+# Used by `make bench`; needs wrk and the built jars. Prints Markdown tables.
 #   DURATION (20s), CONNECTIONS (16), THREADS (1) shape the load; ports 18080/13000 are used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,4 +52,22 @@ echo "| target | requests/s | p50 | p99 |"
 echo "|---|---|---|---|"
 run "jessy-core direct" "http://127.0.0.1:$CORE_PORT/api/v1/query"
 run "through jessy-api" "http://127.0.0.1:$API_PORT/api/v1/query"
+
+# Churn: short runs back to back, each ending with requests in flight that wrk abandons. Clients
+# that hang up must cost no other client an answer (issue 17): any non-2xx fails the benchmark.
+echo
+echo "| churn run (3 s, $CONNECTIONS connections, through jessy-api) | requests | non-2xx |"
+echo "|---|---|---|"
+failed=0
+for i in 1 2 3 4 5 6 7 8; do
+  out=$(wrk -t1 -c"$CONNECTIONS" -d3s -s "$script" "http://127.0.0.1:$API_PORT/api/v1/query")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  echo "| $i | $requests | ${non2xx:-0} |"
+  [[ -z $non2xx ]] || failed=1
+done
 rm -f "$script"
+if ((failed)); then
+  echo "churn: some answers were not 2xx" >&2
+  exit 1
+fi

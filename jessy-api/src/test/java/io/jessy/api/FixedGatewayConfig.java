@@ -14,7 +14,8 @@ public record FixedGatewayConfig(
     List<String> keys,
     Duration connectTimeout,
     Duration timeout,
-    Duration breakerDelay)
+    Duration breakerDelay,
+    Duration keepAlive)
     implements GatewayConfig {
 
   /** The embedded defaults of application.properties. */
@@ -26,25 +27,34 @@ public record FixedGatewayConfig(
         List.of(),
         Duration.ofSeconds(2),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30));
   }
 
   public FixedGatewayConfig withCoreUrl(String url) {
     return new FixedGatewayConfig(
-        URI.create(url), rps, burst, keys, connectTimeout, timeout, breakerDelay);
+        URI.create(url), rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
   }
 
   public FixedGatewayConfig withRateLimit(int rps, int burst) {
-    return new FixedGatewayConfig(coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay);
+    return new FixedGatewayConfig(
+        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
   }
 
   public FixedGatewayConfig withKeys(List<String> keys) {
-    return new FixedGatewayConfig(coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay);
+    return new FixedGatewayConfig(
+        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
   }
 
   public FixedGatewayConfig withUpstream(
       Duration connectTimeout, Duration timeout, Duration breakerDelay) {
-    return new FixedGatewayConfig(coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay);
+    return new FixedGatewayConfig(
+        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
+  }
+
+  public FixedGatewayConfig withKeepAlive(Duration keepAlive) {
+    return new FixedGatewayConfig(
+        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
   }
 
   @Override
@@ -83,6 +93,11 @@ public record FixedGatewayConfig(
       @Override
       public Duration breakerDelay() {
         return breakerDelay;
+      }
+
+      @Override
+      public Duration keepAlive() {
+        return keepAlive;
       }
     };
   }

@@ -98,13 +98,21 @@ public class Client {
   }
 
   private static void pace() {
+    pace(1);
+  }
+
+  /**
+   * Waits until {@code requests} requests to the gateway fit in the suite's pace, for a step that
+   * sends them all at once outside this client (fewer than the gateway's burst).
+   */
+  static void pace(int requests) {
     long spacing = (long) (1e9 / (0.8 * Stack.get().apiRps()));
     long wait;
     synchronized (Client.class) {
       long now = System.nanoTime();
       long slot = Math.max(now, nextGatewayRequest);
-      nextGatewayRequest = slot + spacing;
-      wait = slot - now;
+      nextGatewayRequest = slot + spacing * requests;
+      wait = slot + spacing * (requests - 1) - now;
     }
     if (wait > 0) {
       try {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.nio.channels.ClosedChannelException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -63,6 +65,16 @@ public class ProblemMapper {
     if (wrapped != null) {
       return wrapped;
     }
+    if (clientGone(e)) {
+      // Nobody is left to answer, and nothing failed on our side.
+      LOG.debugf("%s %s: the client went away", request.method(), request.path());
+      return respond(
+          499,
+          "client-closed",
+          "Client closed the request",
+          "The connection closed before the request was read.",
+          request);
+    }
     LOG.errorf(e, "unexpected failure handling %s %s", request.method(), request.path());
     return respond(
         500,
@@ -70,6 +82,12 @@ public class ProblemMapper {
         "Internal error",
         "The request failed; see the logs for its request id.",
         request);
+  }
+
+  /** Whether the failure is the client's connection closing under a request, e.g. mid-body. */
+  public static boolean clientGone(Throwable e) {
+    return cause(e, HttpClosedException.class) != null
+        || cause(e, ClosedChannelException.class) != null;
   }
 
   /** The response for an ApiException or JSON failure somewhere in the cause chain, else null. */

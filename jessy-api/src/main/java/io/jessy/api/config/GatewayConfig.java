@@ -48,6 +48,14 @@ public interface GatewayConfig {
     /** BREAKER_DELAY: how long the circuit stays open before a trial request. */
     @WithDefault("5s")
     Duration breakerDelay();
+
+    /**
+     * UPSTREAM_KEEP_ALIVE: how long an idle connection to the core is kept for reuse; whole
+     * seconds. Must stay below the idle timeout of whatever answers at CORE_SERVICE_URL (the core's
+     * is 60 s), so the gateway never reuses a connection the other side is closing.
+     */
+    @WithDefault("30s")
+    Duration keepAlive();
   }
 
   /**
@@ -73,6 +81,11 @@ public interface GatewayConfig {
     requirePositive("UPSTREAM_CONNECT_TIMEOUT", config.upstream().connectTimeout());
     requirePositive("UPSTREAM_TIMEOUT", config.upstream().timeout());
     requirePositive("BREAKER_DELAY", config.upstream().breakerDelay());
+    Duration keepAlive = config.upstream().keepAlive();
+    if (keepAlive.toMillis() < 1000 || keepAlive.toMillis() % 1000 != 0) {
+      throw new IllegalArgumentException(
+          "UPSTREAM_KEEP_ALIVE must be a whole number of seconds, at least 1s, got " + keepAlive);
+    }
   }
 
   private static void requirePositive(String variable, Duration value) {

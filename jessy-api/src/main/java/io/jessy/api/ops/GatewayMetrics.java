@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's own metrics: {@code jessy_gateway_requests_total{route,method,status}}, {@code
+ * The gateway's own metrics: {@code jessy_gateway_requests_total{route,method,status}} (status
+ * {@code RESET} for a client that went away), {@code
  * jessy_gateway_upstream_duration_seconds{route}} (until the core's response headers), {@code
  * jessy_gateway_rate_limited_total} and {@code jessy_gateway_circuit_breaker_state} (0 closed, 1
  * half-open, 2 open). Created at start-up so every series exists before the first request.
@@ -54,15 +55,21 @@ public class GatewayMetrics {
   }
 
   public void request(String route, HttpMethod method, int status) {
+    count(route, method, Integer.toString(status));
+  }
+
+  /**
+   * A request whose client went away before its response was through: status {@code RESET}, as the
+   * core's own {@code http_server_requests} metric says, never the status we were sending.
+   */
+  public void abandoned(String route, HttpMethod method) {
+    count(route, method, "RESET");
+  }
+
+  private void count(String route, HttpMethod method, String status) {
     registry
         .counter(
-            "jessy.gateway.requests",
-            "route",
-            route,
-            "method",
-            method.name(),
-            "status",
-            Integer.toString(status))
+            "jessy.gateway.requests", "route", route, "method", method.name(), "status", status)
         .increment();
   }
 

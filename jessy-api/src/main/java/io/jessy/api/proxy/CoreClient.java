@@ -9,10 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
 
 /** The one pooled HTTP client to the core, shared by the proxy and the health probe. */
 @ApplicationScoped
 public class CoreClient {
+
+  /**
+   * How long an idle connection stays in the pool. Shorter than the core's idle timeout ({@code
+   * quarkus.http.idle-timeout=60s} in jessy-core), so the gateway gives a connection up before the
+   * core closes it and never sends a request into a connection the core is closing.
+   */
+  static final int KEEP_ALIVE_SECONDS = 30;
 
   @Produces
   @Singleton
@@ -20,13 +28,20 @@ public class CoreClient {
     GatewayConfig.check(config);
     URI core = config.coreUrl();
     boolean tls = "https".equalsIgnoreCase(core.getScheme());
+    Duration keepAlive = config.upstream().keepAlive();
     return vertx.createHttpClient(
         new HttpClientOptions()
             .setDefaultHost(core.getHost())
             .setDefaultPort(core.getPort() > 0 ? core.getPort() : tls ? 443 : 80)
             .setSsl(tls)
             .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
-            .setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(128));
+            .setKeepAlive(true)
+            // Idle connections go before the core would close them (UPSTREAM_KEEP_ALIVE < 60 s).
+            .setKeepAliveTimeout((int) keepAlive.toSeconds()),
+        new PoolOptions()
+            .setHttp1MaxSize(128)
+            // Expired connections are dropped by this sweep, not on checkout: keep it a small
+            // part of the keep-alive, so a connection never idles far past it.
+            .setCleanerPeriod((int) Math.min(1000, keepAlive.toMillis() / 4)));
   }
 }

@@ -7,6 +7,7 @@ import io.jessy.web.RequestIds;
 import io.jessy.web.RouteProblems;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -39,6 +41,10 @@ import org.jboss.logging.Logger;
  * Events pass event by event). A circuit breaker guards the core (503 with {@code Retry-After}
  * while open), idempotent requests get one retry after a refused or dropped connection, and a core
  * that stays silent longer than {@code UPSTREAM_TIMEOUT} is a 504.
+ *
+ * <p>A client that goes away is not the core's failure: its response is drained so the pooled
+ * connection stays usable, or, for an event stream (which has a connection of its own), the core's
+ * connection is closed so the core stops working for nobody. Neither counts toward the breaker.
  */
 @ApplicationScoped
 public class CoreProxy {
@@ -60,6 +66,15 @@ public class CoreProxy {
           "host",
           "content-length");
 
+  /** Event streams run on a connection of their own, so that ending one early ends only it. */
+  private static final String STREAM_ROUTE = "/api/v1/query/stream";
+
+  /**
+   * The breaker's rolling window: it opens when half of the last this-many calls failed, so a
+   * handful of failures among many successes never opens it.
+   */
+  static final int BREAKER_WINDOW = 40;
+
   private static final Set<HttpMethod> IDEMPOTENT =
       Set.of(
           HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
@@ -74,6 +89,7 @@ public class CoreProxy {
   private final GatewayMetrics metrics;
   private final HttpClient client;
   private final TypedGuard<CompletionStage<HttpClientResponse>> breaker;
+  private final TypedGuard<CompletionStage<HttpClientResponse>> resend;
   private final TypedGuard<CompletionStage<HttpClientResponse>> retry;
 
   public CoreProxy(
@@ -93,23 +109,31 @@ public class CoreProxy {
         TypedGuard.create(RESPONSE)
             .withCircuitBreaker()
             .name("core")
-            .requestVolumeThreshold(10)
+            .requestVolumeThreshold(BREAKER_WINDOW)
             .failureRatio(0.5)
             .successThreshold(1)
             .delay(config.upstream().breakerDelay().toMillis(), ChronoUnit.MILLIS)
             .onStateChange(metrics::breakerState)
             .done()
             .build();
-    this.retry =
-        TypedGuard.create(RESPONSE)
-            .withRetry()
-            .maxRetries(1)
-            .delay(50, ChronoUnit.MILLIS)
-            .jitter(0, ChronoUnit.MILLIS)
-            // A refused or dropped connection; never a timeout (the core may still be working).
-            .retryOn(List.of(IOException.class, HttpClosedException.class))
-            .done()
-            .build();
+    // A pooled connection that closed before our request was on it: the core never saw the
+    // request, so any method goes again, at once, on another connection. Inside the breaker (a
+    // guard's own retry would wrap its breaker), so a stale connection is never a core failure.
+    this.resend = retrying(2, 0, List.of(UnsentRequestException.class));
+    // A refused or dropped connection; never a timeout (the core may still be working).
+    this.retry = retrying(1, 50, List.of(IOException.class, HttpClosedException.class));
+  }
+
+  private static TypedGuard<CompletionStage<HttpClientResponse>> retrying(
+      int times, long delayMillis, List<Class<? extends Throwable>> on) {
+    return TypedGuard.create(RESPONSE)
+        .withRetry()
+        .maxRetries(times)
+        .delay(delayMillis, ChronoUnit.MILLIS)
+        .jitter(0, ChronoUnit.MILLIS)
+        .retryOn(on)
+        .done()
+        .build();
   }
 
   void install(@Observes Router router) {
@@ -123,7 +147,13 @@ public class CoreProxy {
   void handle(RoutingContext ctx) {
     String route = GatewayMetrics.route(ctx.normalizedPath());
     ctx.addEndHandler(
-        done -> metrics.request(route, ctx.request().method(), ctx.response().getStatusCode()));
+        done -> {
+          if (done.succeeded()) {
+            metrics.request(route, ctx.request().method(), ctx.response().getStatusCode());
+          } else {
+            metrics.abandoned(route, ctx.request().method());
+          }
+        });
 
     String client = clientOf(ctx);
     if (client == null) {
@@ -176,20 +206,24 @@ public class CoreProxy {
   }
 
   private void forward(RoutingContext ctx, String route, Buffer body) {
+    boolean stream = route.equals(STREAM_ROUTE);
+    MultiMap upstreamHeaders = upstreamHeaders(ctx);
+    if (stream) {
+      upstreamHeaders.set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    }
     RequestOptions options =
         new RequestOptions()
             .setMethod(ctx.request().method())
             .setURI(ctx.request().uri())
             .setIdleTimeout(config.upstream().timeout().toMillis())
-            .setHeaders(upstreamHeaders(ctx));
+            .setHeaders(upstreamHeaders);
     long start = System.nanoTime();
     Context context = Vertx.currentContext();
     TypedGuard<CompletionStage<HttpClientResponse>> outer =
         IDEMPOTENT.contains(ctx.request().method()) ? retry : null;
-    CompletionStage<HttpClientResponse> call =
-        outer != null
-            ? outer.get(() -> breaker.get(() -> send(options, body)))
-            : breaker.get(() -> send(options, body));
+    Supplier<CompletionStage<HttpClientResponse>> guarded =
+        () -> breaker.get(() -> resend.get(() -> send(options, body)));
+    CompletionStage<HttpClientResponse> call = outer != null ? outer.get(guarded) : guarded.get();
     call.whenComplete(
         (response, failure) ->
             context.runOnContext(
@@ -198,7 +232,7 @@ public class CoreProxy {
                   if (failure != null) {
                     fail(ctx, failure);
                   } else {
-                    relay(ctx, response);
+                    relay(ctx, response, stream);
                   }
                 }));
   }
@@ -206,7 +240,17 @@ public class CoreProxy {
   private CompletionStage<HttpClientResponse> send(RequestOptions options, Buffer body) {
     return client
         .request(options)
-        .compose(request -> request.send(body))
+        .compose(
+            request ->
+                // The written future fails only when the connection closed before the request
+                // was on it; then the core cannot have seen it.
+                request
+                    .end(body)
+                    .transform(
+                        written ->
+                            written.succeeded()
+                                ? request.response()
+                                : Future.failedFuture(new UnsentRequestException(written.cause()))))
         // Hold the body until the client response is set up, whatever thread completes the guard.
         .map(
             response -> {
@@ -243,9 +287,9 @@ public class CoreProxy {
     return headers;
   }
 
-  private void relay(RoutingContext ctx, HttpClientResponse response) {
+  private void relay(RoutingContext ctx, HttpClientResponse response, boolean stream) {
     if (ctx.response().closed()) {
-      response.request().reset();
+      clientGone(ctx, response, stream);
       return;
     }
     ctx.response().setStatusCode(response.statusCode()).setStatusMessage(response.statusMessage());
@@ -267,9 +311,28 @@ public class CoreProxy {
     } else {
       ctx.response().setChunked(true);
     }
-    // A client that goes away mid-stream releases the core's connection too.
-    ctx.response().closeHandler(v -> response.request().reset());
+    if (stream) {
+      ctx.response().closeHandler(v -> clientGone(ctx, response, true));
+    }
+    // A client that goes away from a bounded body fails the pipe's writes; the pipe then drains
+    // the rest of the body, and the connection goes back to the pool.
     response.pipeTo(ctx.response());
+  }
+
+  /**
+   * The client went away before its response was through. Never a reset on a pooled connection:
+   * Vert.x closes the connection on a reset, and once the response has ended that connection may
+   * already carry another client's request.
+   */
+  private static void clientGone(RoutingContext ctx, HttpClientResponse response, boolean stream) {
+    LOG.debugf("request %s: the client went away", RequestIds.of(ctx.request()));
+    response.exceptionHandler(e -> LOG.debugf("request %s: %s", RequestIds.of(ctx.request()), e));
+    if (stream) {
+      // The stream's own connection (Connection: close): closing it tells the core to stop.
+      response.request().reset();
+    } else {
+      response.handler(null).resume();
+    }
   }
 
   private void fail(RoutingContext ctx, Throwable failure) {

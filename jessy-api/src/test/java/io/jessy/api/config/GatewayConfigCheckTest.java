@@ -25,7 +25,8 @@ class GatewayConfigCheckTest {
           "CORE_SERVICE_URL",
           "UPSTREAM_CONNECT_TIMEOUT",
           "UPSTREAM_TIMEOUT",
-          "BREAKER_DELAY");
+          "BREAKER_DELAY",
+          "UPSTREAM_KEEP_ALIVE");
 
   private static final Duration TWO_S = Duration.ofSeconds(2);
   private static final Duration THIRTY_S = Duration.ofSeconds(30);
@@ -67,7 +68,17 @@ class GatewayConfigCheckTest {
             "a zero breaker delay",
             "BREAKER_DELAY",
             "PT0S",
-            c -> c.withUpstream(TWO_S, THIRTY_S, Duration.ZERO)));
+            c -> c.withUpstream(TWO_S, THIRTY_S, Duration.ZERO)),
+        bad(
+            "a keep-alive under a second",
+            "UPSTREAM_KEEP_ALIVE",
+            "PT0.5S",
+            c -> c.withKeepAlive(Duration.ofMillis(500))),
+        bad(
+            "a keep-alive in part seconds",
+            "UPSTREAM_KEEP_ALIVE",
+            "PT1.5S",
+            c -> c.withKeepAlive(Duration.ofMillis(1500))));
   }
 
   @ParameterizedTest(name = "{0} → {1}")

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnreachableCoreTest {
 
   /** The circuit breaker's window: it opens once this many calls are in and half have failed. */
-  private static final int WINDOW = 10;
+  private static final int WINDOW = CoreProxy.BREAKER_WINDOW;
 
   @Inject CircuitBreakerMaintenance breakers;
 

@@ -142,8 +142,8 @@ class UpstreamFailureTest extends GatewayTest {
     core.register(
         post("/api/v1/broken").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    // Ten calls, half of them failing: the breaker's window is full and at its failure ratio.
-    for (int i = 0; i < 5; i++) {
+    // A full window, half of it failing: the breaker's failure ratio.
+    for (int i = 0; i < CoreProxy.BREAKER_WINDOW / 2; i++) {
       given().body("{}").post("/api/v1/query").then().statusCode(200);
       given().body("{}").post("/api/v1/broken").then().statusCode(503);
     }
@@ -161,11 +161,27 @@ class UpstreamFailureTest extends GatewayTest {
   }
 
   @Test
+  void aHandfulOfFailuresAmongSuccessesLeavesTheCircuitClosed() {
+    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(
+        post("/api/v1/broken").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    // Just under half of a window fails, in a row: the next call still reaches the core.
+    for (int i = 0; i < CoreProxy.BREAKER_WINDOW; i++) {
+      boolean fail = i >= CoreProxy.BREAKER_WINDOW / 2 + 1;
+      given().body("{}").post(fail ? "/api/v1/broken" : "/api/v1/query");
+    }
+
+    given().body("{}").post("/api/v1/query").then().statusCode(200);
+    assertThat(breakers.currentState("core")).isEqualTo(CircuitBreakerState.CLOSED);
+  }
+
+  @Test
   void letsATrialRequestThroughAfterTheBreakerDelayAndClosesOnSuccess() throws Exception {
     core.register(post("/api/v1/query").willReturn(okJson("{}")));
     core.register(
         post("/api/v1/broken").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < CoreProxy.BREAKER_WINDOW; i++) {
       given().body("{}").post("/api/v1/broken");
     }
     assertThat(breakers.currentState("core")).isEqualTo(CircuitBreakerState.OPEN);

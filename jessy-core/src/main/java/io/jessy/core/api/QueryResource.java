@@ -93,6 +93,9 @@ public class QueryResource {
           send(sink, sse, "iteration", QueryResponse.StepView.of(iteration));
         }
       }
+      if (sink.isClosed()) {
+        throw new ClientGone();
+      }
       QueryResponse response = queries.answer(request, reflection, start);
       send(
           sink,
@@ -111,6 +114,9 @@ public class QueryResource {
               response.sessionId(),
               response.iterations().converged(),
               response.processingTimeMs()));
+    } catch (ClientGone e) {
+      // Nobody to answer: the rest of the work (answer, remembered turn) is skipped.
+      LOG.debugf("stream %s: the client went away", RequestIds.of(http));
     } catch (ApiException e) {
       // A known failure after the first event (e.g. a session taken over meanwhile): its own
       // problem.
@@ -165,11 +171,27 @@ public class QueryResource {
   }
 
   private void send(SseEventSink sink, Sse sse, String name, Object data) {
+    String text;
     try {
-      sink.send(sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build());
-
+      text = json.writeValueAsString(data);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the " + name + " event", e);
+    }
+    if (sink.isClosed()) {
+      throw new ClientGone();
+    }
+    try {
+      sink.send(sse.newEventBuilder().name(name).data(text).build());
+    } catch (IllegalStateException e) {
+      // The sink closed between the check and the send.
+      throw sink.isClosed() ? new ClientGone() : e;
+    }
+  }
+
+  /** The stream's client closed the connection; thrown to stop the work for it. */
+  private static final class ClientGone extends RuntimeException {
+    ClientGone() {
+      super("the client went away", null, false, false);
     }
   }
 }
