@@ -68,8 +68,8 @@ shell-core: ## A shell in the development jessy-core container
 shell-api: ## A shell in the development jessy-api container
 	$(COMPOSE) exec $(EXEC_FLAGS) jessy-api bash
 
-watch: ## Run jessy-core in Quarkus dev mode on this machine (live reload, no Docker)
-	$(MVN) -pl jessy-core -am test-compile quarkus:dev -DskipTests
+watch: ## Run jessy-core in Quarkus dev mode on this machine (live reload, no Docker; .env applies)
+	source scripts/dotenv.sh && load_dotenv .env && $(MVN) -pl jessy-core -am test-compile quarkus:dev -DskipTests
 
 health: ## Ask both services whether they are healthy
 	@curl -fsS -m 5 http://localhost:$(API_PORT)/api/health && echo

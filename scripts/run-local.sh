@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Runs jessy-core and jessy-api on this machine, without Docker, on their embedded defaults.
 # Used by `make run` (which builds the jars first). Ctrl-C stops both gracefully.
-#   JESSY_PORT (8080) and API_PORT (3000) choose the ports; every other variable in .env.example
-#   is passed through to the services as usual.
+#   Every variable of .env.example applies, from the shell or from .env (the shell wins), as with
+#   docker compose; JESSY_PORT (8080) and API_PORT (3000) choose the ports. CORE_SERVICE_URL is
+#   this run's core unless the shell sets it (.env's value is the compose network's).
+#   Without GATEWAY_SECRET, one is made up for this run, so API keys keep sessions apart here too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+core_url=${CORE_SERVICE_URL:-}
+# shellcheck source=scripts/dotenv.sh
+source scripts/dotenv.sh
+load_dotenv .env
 JESSY_PORT=${JESSY_PORT:-8080}
 API_PORT=${API_PORT:-3000}
 CORE_JAR=jessy-core/target/quarkus-app/quarkus-run.jar
@@ -43,11 +49,14 @@ wait_healthy() {
   done
 }
 
+GATEWAY_SECRET=${GATEWAY_SECRET:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}
+export GATEWAY_SECRET
+
 JESSY_PORT=$JESSY_PORT java -jar "$CORE_JAR" > >(sed -u 's/^/[core] /') 2>&1 &
 pids+=($!)
 wait_healthy jessy-core "http://127.0.0.1:$JESSY_PORT/health/ready" "${pids[0]}"
 
-API_PORT=$API_PORT CORE_SERVICE_URL=${CORE_SERVICE_URL:-http://127.0.0.1:$JESSY_PORT} \
+API_PORT=$API_PORT CORE_SERVICE_URL=${core_url:-http://127.0.0.1:$JESSY_PORT} \
   java -jar "$API_JAR" > >(sed -u 's/^/[api]  /') 2>&1 &
 pids+=($!)
 wait_healthy jessy-api "http://127.0.0.1:$API_PORT/api/health/ready" "${pids[1]}"

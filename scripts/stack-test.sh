@@ -48,9 +48,13 @@ if ! docker image inspect maven:3.9-eclipse-temurin-21 >/dev/null 2>&1 &&
 fi
 
 # Settings for every stack here: host ports away from `make run`'s, two API keys so the suite's
-# key and rate-limit scenarios run, and a rate the suite can pace itself against.
+# key, ownership and rate-limit scenarios run, and a rate the suite can pace itself against. The
+# production override requires its secrets: made up for this run.
 export JESSY_PORT=${STACK_CORE_PORT:-18080} API_PORT=${STACK_API_PORT:-13000}
 export API_KEYS=stack-key-1,stack-key-2 RATE_LIMIT_RPS=50 RATE_LIMIT_BURST=20
+GATEWAY_SECRET=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+POSTGRES_PASSWORD=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+export GATEWAY_SECRET POSTGRES_PASSWORD
 SHUTDOWN_SECONDS=10
 export SHUTDOWN_TIMEOUT=${SHUTDOWN_SECONDS}s
 
@@ -130,8 +134,17 @@ expect_output() {
 suite_rc=0
 # production PROJECT LABEL: the production stack with the suite and every check.
 production() {
-  local project=$1 label=$2 started rc
+  local project=$1 label=$2 started rc variable said
   projects+=("$project")
+  # Fails closed: without one of its secrets, the production override does not even start.
+  for variable in GATEWAY_SECRET POSTGRES_PASSWORD; do
+    if said=$(env -u "$variable" docker compose --project-directory "$root" -p "$project" \
+      -f "$root/docker-compose.yml" -f "$root/docker-compose.prod.yml" config 2>&1 >/dev/null); then
+      fail "$label: the production stack starts without $variable"
+    elif ! grep -q "$variable" <<<"$said"; then
+      fail "$label: refused without $variable, but without naming it: $said"
+    fi
+  done
   log "[$label] building production images"
   started=$SECONDS
   prod "$project" --profile test build jessy-core jessy-api jessy-test || { fail "$label: image build"; return; }
@@ -240,7 +253,7 @@ for stage in "${stages[@]}"; do
   case $stage in
     prod) production jessy-stack-prod prod ;;
     postgres)
-      export COMPOSE_PROFILES=postgres DATABASE_URL=postgres://jessy:jessy@db:5432/jessy
+      export COMPOSE_PROFILES=postgres DATABASE_URL=postgres://jessy:$POSTGRES_PASSWORD@db:5432/jessy
       production jessy-stack-pg postgres
       unset COMPOSE_PROFILES DATABASE_URL
       ;;

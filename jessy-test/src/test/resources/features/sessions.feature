@@ -1,9 +1,10 @@
 Feature: Conversations
-  Questions asked with the same session id form a conversation that can be read back, oldest
-  first, and deleted. A session belongs to the user who started it.
+  A question without a session id starts a session, and the service names it; questions asked
+  with that id form a conversation that can be read back, oldest first, and deleted. A session
+  belongs to the caller who started it (see ownership.feature) and, within it, to its user.
 
   Scenario Outline: A conversation is remembered in order (<target>)
-    Given a new session id
+    Given a new session
     When "alice" asks the <target>, in that session:
       | I feel sad and lonely |
       | what is consciousness |
@@ -20,19 +21,21 @@ Feature: Conversations
       | core    |
       | gateway |
 
-  Scenario: A conversation held through the gateway is kept by the core
-    Given a new session id
+  Scenario: A conversation held through the gateway with a key is not anonymous at the core
+    Given a new session
     When "bob" asks the gateway, in that session:
       | how do I learn to write code  |
       | I have so many feelings today |
-    And I read the session from the core
+    And I read the session from the gateway
     Then the session belongs to "bob" and holds, oldest first:
       | question                      | outcome  | dimensions                                  |
       | how do I learn to write code  | answered | Technical Level, Creative Mode, Educational |
       | I have so many feelings today | answered | Emotion, Temporal State                     |
+    When I read the session from the core
+    Then the response is a 404 problem
 
   Scenario Outline: A deleted session is forgotten (<target>)
-    Given a new session id
+    Given a new session
     And "carol" asks the <target>, in that session:
       | what is consciousness |
     When I delete the session at the <target>
@@ -48,7 +51,7 @@ Feature: Conversations
       | gateway |
 
   Scenario Outline: Nobody else can write into a user's session (<target>)
-    Given a new session id
+    Given a new session
     And "alice" asks the <target>, in that session:
       | what is consciousness |
     When "mallory" asks the <target>, in that session:
@@ -62,7 +65,7 @@ Feature: Conversations
       | gateway |
 
   Scenario Outline: A long conversation is read back page by page, latest first (<target>)
-    Given a new session id
+    Given a new session
     And "erin" asks the <target>, in that session:
       | question one   |
       | question two   |
@@ -82,7 +85,7 @@ Feature: Conversations
       | gateway |
 
   Scenario Outline: Paging parameters must be positive whole numbers (<target>)
-    Given a new session id
+    Given a new session
     And "erin" asks the <target>, in that session:
       | question one |
     When I read the session from the <target> with "<parameters>"
@@ -98,7 +101,7 @@ Feature: Conversations
 
   @controls-core
   Scenario: A conversation survives a restart of the core
-    Given a new session id
+    Given a new session
     And "dana" asks the gateway, in that session:
       | I feel sad and lonely |
       | what is consciousness |

@@ -1,6 +1,7 @@
 package io.jessy.api;
 
 import io.jessy.api.config.GatewayConfig;
+import io.jessy.web.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,11 @@ public record FixedGatewayConfig(
     Duration connectTimeout,
     Duration timeout,
     Duration breakerDelay,
-    Duration keepAlive)
+    Duration keepAlive,
+    Environment env,
+    boolean allowAnonymous,
+    Optional<String> secret,
+    List<String> proxies)
     implements GatewayConfig {
 
   /** The embedded defaults of application.properties. */
@@ -28,33 +33,126 @@ public record FixedGatewayConfig(
         Duration.ofSeconds(2),
         Duration.ofSeconds(30),
         Duration.ofSeconds(5),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Environment.DEVELOPMENT,
+        false,
+        Optional.empty(),
+        List.of());
   }
 
   public FixedGatewayConfig withCoreUrl(String url) {
     return new FixedGatewayConfig(
-        URI.create(url), rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
+        URI.create(url),
+        rps,
+        burst,
+        keys,
+        connectTimeout,
+        timeout,
+        breakerDelay,
+        keepAlive,
+        env,
+        allowAnonymous,
+        secret,
+        proxies);
   }
 
   public FixedGatewayConfig withRateLimit(int rps, int burst) {
     return new FixedGatewayConfig(
-        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
+        coreUrl,
+        rps,
+        burst,
+        keys,
+        connectTimeout,
+        timeout,
+        breakerDelay,
+        keepAlive,
+        env,
+        allowAnonymous,
+        secret,
+        proxies);
   }
 
   public FixedGatewayConfig withKeys(List<String> keys) {
     return new FixedGatewayConfig(
-        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
+        coreUrl,
+        rps,
+        burst,
+        keys,
+        connectTimeout,
+        timeout,
+        breakerDelay,
+        keepAlive,
+        env,
+        allowAnonymous,
+        secret,
+        proxies);
   }
 
   public FixedGatewayConfig withUpstream(
       Duration connectTimeout, Duration timeout, Duration breakerDelay) {
     return new FixedGatewayConfig(
-        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
+        coreUrl,
+        rps,
+        burst,
+        keys,
+        connectTimeout,
+        timeout,
+        breakerDelay,
+        keepAlive,
+        env,
+        allowAnonymous,
+        secret,
+        proxies);
   }
 
   public FixedGatewayConfig withKeepAlive(Duration keepAlive) {
     return new FixedGatewayConfig(
-        coreUrl, rps, burst, keys, connectTimeout, timeout, breakerDelay, keepAlive);
+        coreUrl,
+        rps,
+        burst,
+        keys,
+        connectTimeout,
+        timeout,
+        breakerDelay,
+        keepAlive,
+        env,
+        allowAnonymous,
+        secret,
+        proxies);
+  }
+
+  /** JESSY_ENV, ALLOW_ANONYMOUS and GATEWAY_SECRET (null for unset). */
+  public FixedGatewayConfig withEnvironment(
+      Environment env, boolean allowAnonymous, String secret) {
+    return new FixedGatewayConfig(
+        coreUrl,
+        rps,
+        burst,
+        keys,
+        connectTimeout,
+        timeout,
+        breakerDelay,
+        keepAlive,
+        env,
+        allowAnonymous,
+        Optional.ofNullable(secret),
+        proxies);
+  }
+
+  public FixedGatewayConfig withTrustedProxies(List<String> proxies) {
+    return new FixedGatewayConfig(
+        coreUrl,
+        rps,
+        burst,
+        keys,
+        connectTimeout,
+        timeout,
+        breakerDelay,
+        keepAlive,
+        env,
+        allowAnonymous,
+        secret,
+        proxies);
   }
 
   @Override
@@ -75,6 +173,11 @@ public record FixedGatewayConfig(
   @Override
   public Optional<List<String>> apiKeys() {
     return keys.isEmpty() ? Optional.empty() : Optional.of(keys);
+  }
+
+  @Override
+  public Optional<List<String>> trustedProxies() {
+    return proxies.isEmpty() ? Optional.empty() : Optional.of(proxies);
   }
 
   @Override

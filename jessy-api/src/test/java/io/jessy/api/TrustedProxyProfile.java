@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code TRUSTED_PROXIES=127.0.0.1} (the test client) and a tiny rate limit, so X-Forwarded-For
- * decides which bucket a request draws from. The three Quarkus switches are what
- * DesignVariablesConfigSource derives from a non-empty TRUSTED_PROXIES.
+ * {@code TRUSTED_PROXIES=127.0.0.1,::1} (the test client stands for a proxy) and a tiny rate limit,
+ * so X-Forwarded-For decides which bucket a request draws from.
  */
 public class TrustedProxyProfile implements QuarkusTestProfile {
 
@@ -16,9 +15,7 @@ public class TrustedProxyProfile implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of(
-        "quarkus.http.proxy.proxy-address-forwarding", "true",
-        "quarkus.http.proxy.allow-x-forwarded", "true",
-        "quarkus.http.proxy.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1",
+        "gateway.trusted-proxies", "127.0.0.1,::1",
         "gateway.rate-limit.rps", "1",
         "gateway.rate-limit.burst", Integer.toString(BURST));
   }

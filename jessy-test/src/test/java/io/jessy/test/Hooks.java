@@ -36,7 +36,7 @@ public class Hooks {
   }
 
   /** The rate-limit scenarios spend the second key's allowance, so the rest keep the first's. */
-  @Before("@rate-limit")
+  @Before("@rate-limit or @two-keys")
   public void requireTwoApiKeys() {
     if (Stack.get().apiKeys().size() < 2) {
       throw new TestAbortedException("JESSY_API_KEYS does not name two keys of the gateway");

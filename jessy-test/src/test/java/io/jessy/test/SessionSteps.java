@@ -9,9 +9,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 /** Conversations: {@code /api/v1/sessions/{id}}. */
@@ -25,16 +25,24 @@ public class SessionSteps {
     this.client = client;
   }
 
-  @Given("a new session id")
-  public void aNewSessionId() {
-    sessionId = "suite-" + UUID.randomUUID();
+  @Given("a new session")
+  public void aNewSession() {
+    sessionId = null;
   }
 
+  /** The first question starts the session (the service names it); the others continue it. */
   @When("{string} asks the {target}, in that session:")
   public void asksInThatSession(String user, Target target, List<String> questions) {
     for (String question : questions) {
-      QuerySteps.ask(
-          client, target, Map.of("query", question, "session_id", sessionId, "user_id", user));
+      Map<String, Object> body = new HashMap<>(Map.of("query", question, "user_id", user));
+      if (sessionId != null) {
+        body.put("session_id", sessionId);
+      }
+      Response response = QuerySteps.ask(client, target, body);
+      if (sessionId == null) {
+        assertThat(response.statusCode()).as(CommonSteps.describe(response)).isEqualTo(200);
+        sessionId = response.jsonPath().getString("session_id");
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -155,16 +156,23 @@ final class Stack {
     int apiPort = freePort();
     URI core = URI.create("http://127.0.0.1:" + corePort);
     URI api = URI.create("http://127.0.0.1:" + apiPort);
+    // The gateway tells the core who is asking, signed with a secret made up for this run.
+    String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
     Service coreProcess =
         new Service(
             "jessy-core",
             root.resolve("jessy-core/target/quarkus-app/quarkus-run.jar"),
             logs,
             Map.of(
-                "JESSY_PORT", String.valueOf(corePort),
-                "LOG_FORMAT", "text",
+                "JESSY_PORT",
+                String.valueOf(corePort),
+                "LOG_FORMAT",
+                "text",
+                "GATEWAY_SECRET",
+                secret,
                 // Keeps the core's embedded database, where it has one, inside target/.
-                "JESSY_DATA_DIR", logs.resolve("core-data").toString()),
+                "JESSY_DATA_DIR",
+                logs.resolve("core-data").toString()),
             core.resolve("/health/ready"));
     Service apiProcess =
         new Service(
@@ -172,13 +180,22 @@ final class Stack {
             root.resolve("jessy-api/target/quarkus-app/quarkus-run.jar"),
             logs,
             Map.of(
-                "API_PORT", String.valueOf(apiPort),
-                "CORE_SERVICE_URL", core.toString(),
-                "API_KEYS", String.join(",", LOCAL_KEYS),
-                "RATE_LIMIT_RPS", String.valueOf(LOCAL_RPS),
-                "RATE_LIMIT_BURST", "20",
-                "UPSTREAM_TIMEOUT", "5s",
-                "LOG_FORMAT", "text"),
+                "API_PORT",
+                String.valueOf(apiPort),
+                "CORE_SERVICE_URL",
+                core.toString(),
+                "API_KEYS",
+                String.join(",", LOCAL_KEYS),
+                "GATEWAY_SECRET",
+                secret,
+                "RATE_LIMIT_RPS",
+                String.valueOf(LOCAL_RPS),
+                "RATE_LIMIT_BURST",
+                "20",
+                "UPSTREAM_TIMEOUT",
+                "5s",
+                "LOG_FORMAT",
+                "text"),
             api.resolve("/api/health/ready"));
     Stack stack =
         new Stack(
@@ -188,6 +205,55 @@ final class Stack {
     coreProcess.start();
     apiProcess.start();
     return stack;
+  }
+
+  /** How a {@link #launch} went: ready (and stopped again), or refused, with what it printed. */
+  record Launch(boolean ready, String output) {}
+
+  private static int launches;
+
+  /**
+   * Starts one more instance of {@code service} (jessy-core or jessy-api) from its jar on a free
+   * port with exactly {@code environment} (plus its port, a data directory of its own and, for the
+   * gateway, this stack's core), waits until it is ready or has exited, and stops it. Only when the
+   * suite runs the services itself ({@link #controlsCore()}).
+   */
+  Launch launch(String service, Map<String, String> environment) {
+    Path root = repositoryRoot();
+    Path logs = root.resolve("jessy-test/target/stack");
+    int port = freePort();
+    int n = ++launches;
+    Map<String, String> env = new java.util.HashMap<>(environment);
+    boolean core = service.equals("jessy-core");
+    env.put(core ? "JESSY_PORT" : "API_PORT", String.valueOf(port));
+    if (core) {
+      env.put("JESSY_DATA_DIR", logs.resolve("launch-" + n).toString());
+    } else {
+      env.putIfAbsent("CORE_SERVICE_URL", this.core.orElseThrow().toString());
+    }
+    String name = service + "-launch-" + n;
+    Service launched =
+        new Service(
+            name,
+            root.resolve(service + "/target/quarkus-app/quarkus-run.jar"),
+            logs,
+            env,
+            URI.create(
+                "http://127.0.0.1:" + port + (core ? "/health/ready" : "/api/health/ready")));
+    boolean ready;
+    try {
+      launched.start();
+      ready = true;
+    } catch (IllegalStateException e) {
+      ready = false;
+    } finally {
+      launched.stop();
+    }
+    try {
+      return new Launch(ready, Files.readString(logs.resolve(name + ".log")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The directory holding jessy-core/ and jessy-api/, found upwards from the working directory. */

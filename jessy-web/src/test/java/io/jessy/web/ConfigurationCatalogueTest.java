@@ -63,6 +63,38 @@ class ConfigurationCatalogueTest {
     assertThat(catalogue()).as(".env.example").containsAll(used);
   }
 
+  /**
+   * A variable compose hands to a service is one that service reads: nothing is passed that the
+   * service would silently ignore.
+   */
+  @Test
+  void composePassesEachServiceOnlyVariablesItReads() throws IOException {
+    String compose = read(ROOT.resolve("docker-compose.yml"));
+    for (String service : new String[] {"jessy-core", "jessy-api"}) {
+      Matcher section =
+          Pattern.compile("(?ms)^  " + service + ":$(.*?)(?=^  [a-z][a-z0-9-]*:$|\\z)")
+              .matcher(compose);
+      assertThat(section.find()).as(service + " in docker-compose.yml").isTrue();
+      Set<String> passed = find(PASS_THROUGH, section.group(1));
+      passed.addAll(find(Pattern.compile("(?m)^\\s+- ([A-Z][A-Z0-9_]*)="), section.group(1)));
+
+      Set<String> reads =
+          find(
+              REFERENCE,
+              read(ROOT.resolve(service + "/src/main/resources/application.properties")));
+      for (String module : new String[] {service, "jessy-web"}) {
+        try (Stream<Path> sources = Files.walk(ROOT.resolve(module + "/src/main/java"))) {
+          for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            reads.addAll(find(JAVA_READ, read(source)));
+          }
+        }
+      }
+
+      assertThat(passed).as(service + "'s environment in docker-compose.yml").isNotEmpty();
+      assertThat(reads).as("what " + service + " reads").containsAll(passed);
+    }
+  }
+
   @Test
   void theReadmeTableListsExactlyTheCatalogue() throws IOException {
     Set<String> table = find(TABLE_ROW, read(ROOT.resolve("README.md")));

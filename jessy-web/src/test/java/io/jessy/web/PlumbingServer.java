@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.filters.Filter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -107,22 +108,30 @@ final class PlumbingServer implements AutoCloseable {
       String uri,
       Map<String, String> headers,
       Function<HttpClientRequest, Future<HttpClientResponse>> send) {
-    return await(
-        client
-            .request(method, uri)
-            .compose(
-                request -> {
-                  headers.forEach(request::putHeader);
-                  return send.apply(request);
-                })
-            .compose(
-                response ->
-                    response
-                        .body()
-                        .map(
-                            body ->
-                                new Reply(
-                                    response.statusCode(), response.headers(), body.toString()))));
+    // Built on the event loop: a response that ended before body() was asked for from the test
+    // thread would have lost its body.
+    Promise<Reply> reply = Promise.promise();
+    vertx.runOnContext(
+        v ->
+            client
+                .request(method, uri)
+                .compose(
+                    request -> {
+                      headers.forEach(request::putHeader);
+                      return send.apply(request);
+                    })
+                .compose(
+                    response ->
+                        response
+                            .body()
+                            .map(
+                                body ->
+                                    new Reply(
+                                        response.statusCode(),
+                                        response.headers(),
+                                        body.toString())))
+                .onComplete(reply));
+    return await(reply.future());
   }
 
   private static <T> T await(Future<T> future) {

@@ -1,5 +1,6 @@
 package io.jessy.api.config;
 
+import io.jessy.web.Environment;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -21,8 +22,25 @@ public interface GatewayConfig {
 
   RateLimit rateLimit();
 
-  /** API_KEYS: comma-separated; when set, {@code /api/v1/**} needs one as a bearer token. */
+  /** JESSY_ENV: development, test or production; production fails closed (see {@link #check}). */
+  @WithDefault("development")
+  Environment env();
+
+  /**
+   * API_KEYS: comma-separated {@code name:key} (or {@code name:sha256:<hex digest>}, or an unnamed
+   * key); when set, {@code /api/v1/**} needs one as a bearer token. See {@code ApiKeys}.
+   */
   Optional<List<String>> apiKeys();
+
+  /** ALLOW_ANONYMOUS: lets a production gateway run without API_KEYS, on purpose. */
+  @WithDefault("false")
+  boolean allowAnonymous();
+
+  /** GATEWAY_SECRET: signs the caller's principal for the core (CallerSignature). */
+  Optional<String> secret();
+
+  /** TRUSTED_PROXIES: addresses or CIDR ranges whose X-Forwarded-For is believed. */
+  Optional<List<String>> trustedProxies();
 
   Upstream upstream();
 
@@ -64,6 +82,13 @@ public interface GatewayConfig {
    * @throws IllegalArgumentException naming the environment variable at fault
    */
   static void check(GatewayConfig config) {
+    if (production(config)
+        && config.apiKeys().orElse(List.of()).stream().allMatch(String::isBlank)
+        && !config.allowAnonymous()) {
+      throw new IllegalArgumentException(
+          "API_KEYS must be set in production (JESSY_ENV=production), e.g."
+              + " API_KEYS=alice:<key>; set ALLOW_ANONYMOUS=true to serve anyone without a key");
+    }
     if (config.rateLimit().rps() < 1) {
       throw new IllegalArgumentException(
           "RATE_LIMIT_RPS must be at least 1, got " + config.rateLimit().rps());
@@ -86,6 +111,10 @@ public interface GatewayConfig {
       throw new IllegalArgumentException(
           "UPSTREAM_KEEP_ALIVE must be a whole number of seconds, at least 1s, got " + keepAlive);
     }
+  }
+
+  static boolean production(GatewayConfig config) {
+    return config.env() == Environment.PRODUCTION;
   }
 
   private static void requirePositive(String variable, Duration value) {

@@ -1,5 +1,6 @@
 package io.jessy.api.ops;
 
+import io.jessy.web.CallerSignature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's own metrics: {@code jessy_gateway_requests_total{route,method,status}} (status
- * {@code RESET} for a client that went away), {@code
- * jessy_gateway_upstream_duration_seconds{route}} (until the core's response headers), {@code
- * jessy_gateway_rate_limited_total} and {@code jessy_gateway_circuit_breaker_state} (0 closed, 1
- * half-open, 2 open). Created at start-up so every series exists before the first request.
+ * The gateway's own metrics: {@code jessy_gateway_requests_total{route,method,principal,status}}
+ * (status {@code RESET} for a client that went away; principal the API key's name, {@code
+ * anonymous}, or {@code unauthenticated} for a 401), {@code jessy_gateway_rate_limited_total
+ * {principal}}, {@code jessy_gateway_upstream_duration_seconds{route}} (until the core's response
+ * headers) and {@code jessy_gateway_circuit_breaker_state} (0 closed, 1 half-open, 2 open). Created
+ * at start-up so every series exists before the first request.
  */
 @Startup
 @ApplicationScoped
@@ -27,16 +29,12 @@ public class GatewayMetrics {
   private static final Pattern SESSION = Pattern.compile("^/api/v1/sessions/[^/]+$");
 
   private final MeterRegistry registry;
-  private final Counter rateLimited;
   private final AtomicInteger breaker = new AtomicInteger();
   private final Map<String, Timer> upstreamTimers = new ConcurrentHashMap<>();
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.rateLimited =
-        Counter.builder("jessy.gateway.rate.limited")
-            .description("Requests refused by the per-client rate limit")
-            .register(registry);
+    rateLimited(CallerSignature.ANONYMOUS, 0);
     registry.gauge("jessy.gateway.circuit.breaker.state", breaker);
   }
 
@@ -54,22 +52,30 @@ public class GatewayMetrics {
     };
   }
 
-  public void request(String route, HttpMethod method, int status) {
-    count(route, method, Integer.toString(status));
+  public void request(String route, HttpMethod method, String principal, int status) {
+    count(route, method, principal, Integer.toString(status));
   }
 
   /**
    * A request whose client went away before its response was through: status {@code RESET}, as the
    * core's own {@code http_server_requests} metric says, never the status we were sending.
    */
-  public void abandoned(String route, HttpMethod method) {
-    count(route, method, "RESET");
+  public void abandoned(String route, HttpMethod method, String principal) {
+    count(route, method, principal, "RESET");
   }
 
-  private void count(String route, HttpMethod method, String status) {
+  private void count(String route, HttpMethod method, String principal, String status) {
     registry
         .counter(
-            "jessy.gateway.requests", "route", route, "method", method.name(), "status", status)
+            "jessy.gateway.requests",
+            "route",
+            route,
+            "method",
+            method.name(),
+            "principal",
+            principal,
+            "status",
+            status)
         .increment();
   }
 
@@ -86,8 +92,16 @@ public class GatewayMetrics {
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  public void rateLimited() {
-    rateLimited.increment();
+  public void rateLimited(String principal) {
+    rateLimited(principal, 1);
+  }
+
+  private void rateLimited(String principal, int count) {
+    Counter.builder("jessy.gateway.rate.limited")
+        .description("Requests refused by the per-client rate limit")
+        .tag("principal", principal)
+        .register(registry)
+        .increment(count);
   }
 
   public void breakerState(CircuitBreakerState state) {

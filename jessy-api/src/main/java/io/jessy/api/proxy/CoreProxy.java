@@ -3,6 +3,7 @@ package io.jessy.api.proxy;
 import io.jessy.api.config.GatewayConfig;
 import io.jessy.api.ops.GatewayMetrics;
 import io.jessy.web.BodyLimit;
+import io.jessy.web.CallerSignature;
 import io.jessy.web.RequestIds;
 import io.jessy.web.RouteProblems;
 import io.smallrye.faulttolerance.api.TypedGuard;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Forwards {@code /api/v1/**} to the core: API key, then rate limit, then the request with its
@@ -75,6 +78,14 @@ public class CoreProxy {
    */
   static final int BREAKER_WINDOW = 40;
 
+  private static final String FORWARDED_FOR = "X-Forwarded-For";
+
+  /** The caller's principal: routing-context key and logging-context key. */
+  private static final String PRINCIPAL = "principal";
+
+  /** The principal label of a request refused for want of a valid key. */
+  private static final String UNAUTHENTICATED = "unauthenticated";
+
   private static final Set<HttpMethod> IDEMPOTENT =
       Set.of(
           HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
@@ -84,6 +95,8 @@ public class CoreProxy {
 
   private final GatewayConfig config;
   private final ApiKeys keys;
+  private final ClientAddress addresses;
+  private final IdentityHeaders identity;
   private final RateLimits limits;
   private final RouteProblems problems;
   private final GatewayMetrics metrics;
@@ -95,12 +108,16 @@ public class CoreProxy {
   public CoreProxy(
       GatewayConfig config,
       ApiKeys keys,
+      ClientAddress addresses,
+      IdentityHeaders identity,
       RateLimits limits,
       RouteProblems problems,
       GatewayMetrics metrics,
       HttpClient client) {
     this.config = config;
     this.keys = keys;
+    this.addresses = addresses;
+    this.identity = identity;
     this.limits = limits;
     this.problems = problems;
     this.metrics = metrics;
@@ -148,15 +165,20 @@ public class CoreProxy {
     String route = GatewayMetrics.route(ctx.normalizedPath());
     ctx.addEndHandler(
         done -> {
+          String principal = ctx.get(PRINCIPAL, UNAUTHENTICATED);
           if (done.succeeded()) {
-            metrics.request(route, ctx.request().method(), ctx.response().getStatusCode());
+            metrics.request(
+                route, ctx.request().method(), principal, ctx.response().getStatusCode());
           } else {
-            metrics.abandoned(route, ctx.request().method());
+            metrics.abandoned(route, ctx.request().method(), principal);
           }
         });
 
-    String client = clientOf(ctx);
-    if (client == null) {
+    Optional<String> principal =
+        keys.required()
+            ? keys.principal(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+            : Optional.of(CallerSignature.ANONYMOUS);
+    if (principal.isEmpty()) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
       problems.send(
           ctx,
@@ -166,13 +188,20 @@ public class CoreProxy {
           "Send a valid API key as 'Authorization: Bearer <key>'.");
       return;
     }
+    ctx.put(PRINCIPAL, principal.get());
+    MDC.put(PRINCIPAL, principal.get());
+    // A key's holder is one client wherever it calls from; without keys, each address is one.
+    String client =
+        keys.required()
+            ? "key:" + principal.get()
+            : "ip:" + addresses.of(peer(ctx), ctx.request().headers().getAll(FORWARDED_FOR));
     RateLimits.Decision decision = limits.take(client);
     MultiMap headers = ctx.response().headers();
     headers.set("RateLimit-Limit", Long.toString(decision.limit()));
     headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
     headers.set("RateLimit-Reset", Long.toString(decision.reset()));
     if (!decision.allowed()) {
-      metrics.rateLimited();
+      metrics.rateLimited(principal.get());
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
       problems.send(
           ctx,
@@ -190,24 +219,24 @@ public class CoreProxy {
     }
 
     Buffer body = ctx.body().buffer();
-    forward(ctx, route, body != null ? body : Buffer.buffer());
+    forward(ctx, route, principal.get(), body != null ? body : Buffer.buffer());
   }
 
-  /**
-   * The rate-limit identity: the API key when keys are on (null if it is missing or wrong), else
-   * the peer.
-   */
-  private String clientOf(RoutingContext ctx) {
-    if (keys.required()) {
-      return keys.client(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
-    }
-    // With TRUSTED_PROXIES, Quarkus has already replaced the peer by the X-Forwarded-For client.
-    return "ip-" + ctx.request().remoteAddress().hostAddress();
+  /** The socket's own peer address. */
+  private static String peer(RoutingContext ctx) {
+    var socket = ctx.request().connection().remoteAddress();
+    return socket == null ? null : socket.hostAddress();
   }
 
-  private void forward(RoutingContext ctx, String route, Buffer body) {
+  private void forward(RoutingContext ctx, String route, String principal, Buffer body) {
     boolean stream = route.equals(STREAM_ROUTE);
     MultiMap upstreamHeaders = upstreamHeaders(ctx);
+    identity.set(
+        upstreamHeaders,
+        principal,
+        RequestIds.of(ctx.request()),
+        ctx.request().method().name(),
+        ctx.request().uri());
     if (stream) {
       upstreamHeaders.set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }
@@ -272,12 +301,11 @@ public class CoreProxy {
                 headers.add(h.getKey(), h.getValue());
               }
             });
-    // The socket's own peer: with TRUSTED_PROXIES, remoteAddress() is already the forwarded client.
-    var socket = ctx.request().connection().remoteAddress();
-    String peer = socket == null ? null : socket.hostAddress();
+    // As a proxy does: the list so far, then the address this request came from.
+    String peer = peer(ctx);
     if (peer != null) {
-      String prior = ctx.request().getHeader("X-Forwarded-For");
-      headers.set("X-Forwarded-For", prior == null ? peer : prior + ", " + peer);
+      List<String> prior = ctx.request().headers().getAll(FORWARDED_FOR);
+      headers.set(FORWARDED_FOR, prior.isEmpty() ? peer : String.join(", ", prior) + ", " + peer);
     }
     headers.set("X-Forwarded-Proto", ctx.request().scheme());
     String host = ctx.request().getHeader(HttpHeaders.HOST);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jessy.api.FixedGatewayConfig;
+import io.jessy.api.proxy.IdentityHeaders;
+import io.jessy.web.Environment;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -120,4 +122,46 @@ class GatewayConfigCheckTest {
             () -> GatewayConfig.check(FixedGatewayConfig.defaults().withRateLimit(rps, burst)))
         .doesNotThrowAnyException();
   }
+
+  @org.junit.jupiter.api.Test
+  void refusesAProductionGatewayWithoutKeysUnlessAnonymousUseIsAllowed() {
+    FixedGatewayConfig production =
+        FixedGatewayConfig.defaults().withEnvironment(Environment.PRODUCTION, false, SECRET);
+
+    assertThatThrownBy(() -> GatewayConfig.check(production))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("API_KEYS must be set in production");
+    assertThatThrownBy(() -> GatewayConfig.check(production.withKeys(List.of(" "))))
+        .hasMessageStartingWith("API_KEYS must be set in production");
+    assertThatCode(() -> GatewayConfig.check(production.withKeys(List.of("alice:k1"))))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                GatewayConfig.check(
+                    FixedGatewayConfig.defaults()
+                        .withEnvironment(Environment.PRODUCTION, true, SECRET)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> GatewayConfig.check(FixedGatewayConfig.defaults()))
+        .as("development needs no keys")
+        .doesNotThrowAnyException();
+  }
+
+  @org.junit.jupiter.api.Test
+  void refusesAProductionGatewayWithoutTheSharedSecret() {
+    FixedGatewayConfig production =
+        FixedGatewayConfig.defaults()
+            .withKeys(List.of("alice:k1"))
+            .withEnvironment(Environment.PRODUCTION, false, null);
+
+    assertThatThrownBy(() -> new IdentityHeaders(production))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("GATEWAY_SECRET must be set in production");
+    assertThatCode(
+            () ->
+                new IdentityHeaders(
+                    production.withEnvironment(Environment.PRODUCTION, false, SECRET)))
+        .doesNotThrowAnyException();
+  }
+
+  private static final String SECRET = "0123456789abcdef0123456789abcdef";
 }

@@ -35,22 +35,38 @@ class GatewayMetricsTest {
   }
 
   @Test
-  void countsRequestsByRouteMethodAndStatus() {
+  void countsRequestsByRouteMethodPrincipalAndStatus() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     GatewayMetrics metrics = new GatewayMetrics(registry);
 
-    metrics.request("/api/v1/query", HttpMethod.POST, 200);
-    metrics.request("/api/v1/query", HttpMethod.POST, 200);
-    metrics.request("/api/v1/query", HttpMethod.POST, 429);
+    metrics.request("/api/v1/query", HttpMethod.POST, "alice", 200);
+    metrics.request("/api/v1/query", HttpMethod.POST, "alice", 200);
+    metrics.request("/api/v1/query", HttpMethod.POST, "bob", 429);
+    metrics.abandoned("/api/v1/query", HttpMethod.POST, "bob");
 
     assertThat(
             registry
                 .get("jessy.gateway.requests")
-                .tags("route", "/api/v1/query", "method", "POST", "status", "200")
+                .tags(
+                    "route",
+                    "/api/v1/query",
+                    "method",
+                    "POST",
+                    "principal",
+                    "alice",
+                    "status",
+                    "200")
                 .counter()
                 .count())
         .isEqualTo(2);
     assertThat(registry.get("jessy.gateway.requests").tag("status", "429").counter().count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("jessy.gateway.requests")
+                .tags("principal", "bob", "status", "RESET")
+                .counter()
+                .count())
         .isEqualTo(1);
   }
 
@@ -68,14 +84,25 @@ class GatewayMetricsTest {
   }
 
   @Test
-  void countsRateLimitedRequests() {
+  void countsRateLimitedRequestsPerPrincipalFromZero() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     GatewayMetrics metrics = new GatewayMetrics(registry);
+    assertThat(registry.get("jessy.gateway.rate.limited").counter().count()).isZero();
 
-    metrics.rateLimited();
-    metrics.rateLimited();
+    metrics.rateLimited("alice");
+    metrics.rateLimited("alice");
+    metrics.rateLimited("anonymous");
 
-    assertThat(registry.get("jessy.gateway.rate.limited").counter().count()).isEqualTo(2);
+    assertThat(
+            registry.get("jessy.gateway.rate.limited").tag("principal", "alice").counter().count())
+        .isEqualTo(2);
+    assertThat(
+            registry
+                .get("jessy.gateway.rate.limited")
+                .tag("principal", "anonymous")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0} → {1}")

@@ -43,6 +43,24 @@ class TrustedProxyTest extends GatewayTest {
     assertThat(status("198.51.100.2")).as("another client behind the same proxy").isEqualTo(200);
   }
 
+  /**
+   * What a client sends through nginx ({@code $proxy_add_x_forwarded_for}): its own made-up
+   * X-Forwarded-For, then the address nginx saw. A new made-up value every time is still one client
+   * with one bucket.
+   */
+  @Test
+  void givesAClientThatRotatesItsOwnForwardedForNoFreshBucket() {
+    for (int i = 0; i < TrustedProxyProfile.BURST; i++) {
+      assertThat(status("10.9.9." + i + ", 198.51.100.3")).isEqualTo(200);
+    }
+
+    assertProblem(
+        given().header("X-Forwarded-For", "10.9.9.77, 198.51.100.3").get("/api/v1/dimensions"),
+        429,
+        "rate-limited");
+    assertThat(status("10.9.9.78, 198.51.100.4")).as("the next real client").isEqualTo(200);
+  }
+
   @Test
   void appendsTheProxyItselfToXForwardedForNotTheClientAgain() {
     given().header("X-Forwarded-For", "198.51.100.7").get("/api/v1/dimensions");

@@ -2,6 +2,8 @@ package io.jessy.core.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jessy.core.http.Callers;
+import io.jessy.engine.Answer;
 import io.jessy.engine.Interference;
 import io.jessy.engine.Iteration;
 import io.jessy.engine.Navigation;
@@ -10,6 +12,7 @@ import io.jessy.web.ApiException;
 import io.jessy.web.Problem;
 import io.jessy.web.RequestIds;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,11 +43,11 @@ public class QueryResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public QueryResponse ask(QueryRequest request) {
+  public QueryResponse ask(QueryRequest request, @Context HttpServerRequest http) {
     if (request == null) {
       throw ApiException.badRequest("A JSON body with a \"query\" field is required.");
     }
-    return queries.ask(request);
+    return queries.ask(Callers.of(http), request);
   }
 
   /**
@@ -63,12 +66,14 @@ public class QueryResource {
       @QueryParam("max_iterations") String maxIterations,
       @Context SseEventSink sink,
       @Context Sse sse,
-      @Context HttpServerRequest http) {
+      @Context HttpServerRequest http,
+      @Context RoutingContext routing) {
     long start = System.nanoTime();
     QueryRequest request =
         new QueryRequest(query, sessionId, userId, parseIterations(maxIterations));
     // Input and ownership errors leave as plain problem responses, before any event.
-    Reflection reflection = queries.reflect(request);
+    String principal = Callers.of(http);
+    Reflection reflection = queries.reflect(principal, request);
     try {
       if (reflection instanceof Reflection.Completed done) {
         Navigation navigation = done.navigation();
@@ -93,10 +98,14 @@ public class QueryResource {
           send(sink, sse, "iteration", QueryResponse.StepView.of(iteration));
         }
       }
+      Answer answer;
+      try (var watch = DisconnectWatch.start(routing)) {
+        answer = queries.generate(reflection);
+      }
       if (sink.isClosed()) {
         throw new ClientGone();
       }
-      QueryResponse response = queries.answer(request, reflection, start);
+      QueryResponse response = queries.remember(principal, request, reflection, answer, start);
       send(
           sink,
           sse,
@@ -115,7 +124,7 @@ public class QueryResource {
               response.iterations().converged(),
               response.processingTimeMs()));
     } catch (ClientGone e) {
-      // Nobody to answer: the rest of the work (answer, remembered turn) is skipped.
+      // Nobody to answer: the rest of the work (the model's answer, the turn) is dropped.
       LOG.debugf("stream %s: the client went away", RequestIds.of(http));
     } catch (ApiException e) {
       // A known failure after the first event (e.g. a session taken over meanwhile): its own

@@ -33,26 +33,47 @@ public class QueryService {
     this.metrics = metrics;
   }
 
-  public QueryResponse ask(QueryRequest request) {
+  /** Asks on behalf of {@code principal}, the caller whose sessions these are. */
+  public QueryResponse ask(String principal, QueryRequest request) {
     long start = System.nanoTime();
-    Reflection reflection = reflect(request);
-    return answer(request, reflection, start);
+    Reflection reflection = reflect(principal, request);
+    return remember(principal, request, reflection, generate(reflection), start);
   }
 
-  /** Also refuses, before any work, a session that belongs to another user. */
-  public Reflection reflect(QueryRequest request) {
+  /**
+   * Also refuses, before any work, a session the caller does not have (404) or that belongs to
+   * another of its users (409).
+   */
+  public Reflection reflect(String principal, QueryRequest request) {
     if (request.sessionId() != null) {
-      sessions.checkOwner(request.sessionId(), request.userId());
+      sessions.checkOwner(principal, request.sessionId(), request.userId());
     }
     return pipeline.reflect(request.query(), request.maxIterations());
   }
 
-  /** Generates the answer, stores the turn, records metrics; returns what the client receives. */
-  public QueryResponse answer(QueryRequest request, Reflection reflection, long startNanos) {
-    Answer answer = Pipeline.answer(reflection, generator);
-    String sessionId =
-        request.sessionId() != null ? request.sessionId() : UUID.randomUUID().toString();
-    sessions.append(sessionId, request.userId(), turn(request.query(), reflection, answer));
+  /** The answer to a reflection: the generator's, or the safety redirect. May be slow (a model). */
+  public Answer generate(Reflection reflection) {
+    return Pipeline.answer(reflection, generator);
+  }
+
+  /**
+   * Stores the turn (in a new session, with an unguessable id, when the request names none),
+   * records metrics; returns what the client receives.
+   */
+  public QueryResponse remember(
+      String principal,
+      QueryRequest request,
+      Reflection reflection,
+      Answer answer,
+      long startNanos) {
+    Turn turn = turn(request.query(), reflection, answer);
+    String sessionId = request.sessionId();
+    if (sessionId == null) {
+      sessionId = UUID.randomUUID().toString();
+      sessions.start(principal, sessionId, request.userId(), turn);
+    } else {
+      sessions.append(principal, sessionId, request.userId(), turn);
+    }
     long nanos = System.nanoTime() - startNanos;
     metrics.record(reflection, nanos);
     return QueryResponse.of(sessionId, reflection, answer, nanos / 1e6);

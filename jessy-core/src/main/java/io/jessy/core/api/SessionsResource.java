@@ -1,15 +1,19 @@
 package io.jessy.core.api;
 
+import io.jessy.core.http.Callers;
 import io.jessy.core.session.Session;
+import io.jessy.core.session.SessionNotFoundException;
 import io.jessy.core.session.SessionStore;
 import io.jessy.core.session.Turn;
 import io.jessy.web.ApiException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
@@ -35,11 +39,15 @@ public class SessionsResource {
   public SessionView get(
       @PathParam("id") String id,
       @QueryParam("limit") String limit,
-      @QueryParam("before") String before) {
+      @QueryParam("before") String before,
+      @Context HttpServerRequest http) {
     QueryRequest.requireId("session id", id);
     int pageSize = limit == null ? DEFAULT_LIMIT : positive("limit", limit, SessionStore.MAX_PAGE);
     Integer cursor = before == null ? null : positive("before", before, Integer.MAX_VALUE);
-    return sessions.find(id, pageSize, cursor).map(SessionView::of).orElseThrow(() -> missing(id));
+    return sessions
+        .find(Callers.of(http), id, pageSize, cursor)
+        .map(SessionView::of)
+        .orElseThrow(() -> new SessionNotFoundException(id));
   }
 
   /** Parses a query parameter that must be a whole number in [1, max]. */
@@ -57,15 +65,11 @@ public class SessionsResource {
   }
 
   @DELETE
-  public void delete(@PathParam("id") String id) {
+  public void delete(@PathParam("id") String id, @Context HttpServerRequest http) {
     QueryRequest.requireId("session id", id);
-    if (!sessions.delete(id)) {
-      throw missing(id);
+    if (!sessions.delete(Callers.of(http), id)) {
+      throw new SessionNotFoundException(id);
     }
-  }
-
-  private static ApiException missing(String id) {
-    return ApiException.notFound("No session with id " + id + ".");
   }
 
   public record SessionView(

@@ -1,5 +1,6 @@
 package io.jessy.core.config;
 
+import io.jessy.web.Environment;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -32,6 +33,9 @@ public interface JessyConfig {
   /** PROMETHEUS_ENABLED: serve /metrics (false answers 404 there; meters still count). */
   @WithDefault("true")
   boolean metrics();
+
+  /** GATEWAY_SECRET: verifies the caller identity the gateway signs (CallerSignature). */
+  Optional<String> gatewaySecret();
 
   Navigation navigation();
 
@@ -102,12 +106,6 @@ public interface JessyConfig {
     /** How often retention runs (when it is on). */
     @WithDefault("1h")
     String pruneEvery();
-  }
-
-  enum Environment {
-    DEVELOPMENT,
-    TEST,
-    PRODUCTION
   }
 
   enum LogFormat {

@@ -83,6 +83,12 @@ public final class OpenAiCompatibleGenerator implements AnswerGenerator {
       } catch (TimeoutException e) {
         exchange.cancel(true);
         return fallBack(reflection, "no reply within " + timeout);
+      } catch (InterruptedException e) {
+        // The caller went away (DisconnectWatch): drop the call; nobody reads this answer.
+        exchange.cancel(true);
+        Thread.currentThread().interrupt();
+        LOG.debugf("language model call to %s abandoned: the client went away", endpoint);
+        return local(reflection);
       } catch (ExecutionException e) {
         return fallBack(
             reflection, e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
@@ -96,9 +102,6 @@ public final class OpenAiCompatibleGenerator implements AnswerGenerator {
         return fallBack(reflection, "no message content in the reply");
       }
       return new Answer(content.textValue().strip(), Answer.Source.LLM);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fallBack(reflection, "interrupted");
     } catch (IOException e) {
       return fallBack(reflection, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
@@ -131,7 +134,10 @@ public final class OpenAiCompatibleGenerator implements AnswerGenerator {
 
   private Answer fallBack(Reflection.Completed reflection, String reason) {
     LOG.warnf("language model at %s failed (%s); answering locally", endpoint, reason);
-    Answer local = fallback.generate(reflection);
-    return new Answer(local.text(), Answer.Source.FALLBACK);
+    return local(reflection);
+  }
+
+  private Answer local(Reflection.Completed reflection) {
+    return new Answer(fallback.generate(reflection).text(), Answer.Source.FALLBACK);
   }
 }

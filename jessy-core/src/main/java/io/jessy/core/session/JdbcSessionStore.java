@@ -15,19 +15,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Sessions in a relational database (H2 or PostgreSQL, schema in {@code db/migration}). Each append
- * is one transaction that locks the session row, so concurrent turns of one session get consecutive
- * sequence numbers; it has committed before the method returns.
+ * Sessions in a relational database (H2 or PostgreSQL, schema in {@code db/migration}). Each turn
+ * is one transaction, committed before the method returns; an append locks the session row, so
+ * concurrent turns of one session get consecutive sequence numbers. Every read and write names the
+ * caller's principal, and a session of another principal is never found.
  */
 public final class JdbcSessionStore implements SessionStore {
-
-  /** SQLSTATE of a unique-key violation, in H2 and PostgreSQL alike. */
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private static final int PING_SECONDS = 2;
   private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
@@ -53,57 +50,53 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public Turn append(String sessionId, String userId, Turn turn) {
+  public Turn start(String principal, String sessionId, String userId, Turn turn) {
     Instant at = micros(turn.createdAt());
     return transaction(
         connection -> {
-          try {
-            return appendTo(connection, sessionId, userId, turn, at);
-          } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-              throw e;
-            }
-            // Another request created the same new session first: its row now exists to lock.
-            connection.rollback();
-            return appendTo(connection, sessionId, userId, turn, at);
-          }
+          update(
+              connection,
+              "INSERT INTO sessions (id, principal, user_id, created_at, updated_at, turn_count)"
+                  + " VALUES (?, ?, ?, ?, ?, 1)",
+              sessionId,
+              principal,
+              userId,
+              utc(at),
+              utc(at));
+          return insertTurn(connection, sessionId, 1, turn, at);
         });
   }
 
-  private Turn appendTo(
-      Connection connection, String sessionId, String userId, Turn turn, Instant at)
+  @Override
+  public Turn append(String principal, String sessionId, String userId, Turn turn) {
+    Instant at = micros(turn.createdAt());
+    return transaction(
+        connection -> {
+          int seq;
+          // The row lock gives concurrent turns of one session consecutive numbers.
+          try (PreparedStatement lock =
+                  prepare(
+                      connection,
+                      "SELECT principal, user_id, turn_count FROM sessions WHERE id = ? FOR UPDATE",
+                      sessionId);
+              ResultSet row = lock.executeQuery()) {
+            requireOwner(row, principal, sessionId, userId);
+            seq = row.getInt(3) + 1;
+          }
+          update(
+              connection,
+              "UPDATE sessions SET turn_count = ?, updated_at = ?, user_id = COALESCE(user_id, ?)"
+                  + " WHERE id = ?",
+              seq,
+              utc(at),
+              userId,
+              sessionId);
+          return insertTurn(connection, sessionId, seq, turn, at);
+        });
+  }
+
+  private Turn insertTurn(Connection connection, String sessionId, int seq, Turn turn, Instant at)
       throws SQLException {
-    int seq = 1;
-    try (PreparedStatement lock =
-            prepare(
-                connection,
-                "SELECT user_id, turn_count FROM sessions WHERE id = ? FOR UPDATE",
-                sessionId);
-        ResultSet row = lock.executeQuery()) {
-      if (row.next()) {
-        requireOwner(sessionId, row.getString(1), userId);
-        seq = row.getInt(2) + 1;
-      }
-    }
-    if (seq == 1) {
-      update(
-          connection,
-          "INSERT INTO sessions (id, user_id, created_at, updated_at, turn_count)"
-              + " VALUES (?, ?, ?, ?, 1)",
-          sessionId,
-          userId,
-          utc(at),
-          utc(at));
-    } else {
-      update(
-          connection,
-          "UPDATE sessions SET turn_count = ?, updated_at = ?, user_id = COALESCE(user_id, ?)"
-              + " WHERE id = ?",
-          seq,
-          utc(at),
-          userId,
-          sessionId);
-    }
     Turn stored =
         new Turn(
             seq,
@@ -133,28 +126,38 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public void checkOwner(String sessionId, String userId) {
+  public void checkOwner(String principal, String sessionId, String userId) {
     work(
         connection -> {
           try (PreparedStatement query =
-                  prepare(connection, "SELECT user_id FROM sessions WHERE id = ?", sessionId);
+                  prepare(
+                      connection,
+                      "SELECT principal, user_id FROM sessions WHERE id = ?",
+                      sessionId);
               ResultSet row = query.executeQuery()) {
-            if (row.next()) {
-              requireOwner(sessionId, row.getString(1), userId);
-            }
+            requireOwner(row, principal, sessionId, userId);
           }
           return null;
         });
   }
 
-  private static void requireOwner(String sessionId, String owner, String userId) {
-    if (userId != null && owner != null && !Objects.equals(userId, owner)) {
+  /**
+   * Moves to the session's row ({@code principal, user_id, ...}) and checks that it is the
+   * caller's: another principal's session is as missing as one that does not exist.
+   */
+  private static void requireOwner(ResultSet row, String principal, String sessionId, String userId)
+      throws SQLException {
+    if (!row.next() || !principal.equals(row.getString(1))) {
+      throw new SessionNotFoundException(sessionId);
+    }
+    String owner = row.getString(2);
+    if (userId != null && owner != null && !userId.equals(owner)) {
       throw new SessionOwnershipException(sessionId);
     }
   }
 
   @Override
-  public Optional<Session> find(String sessionId, int limit, Integer before) {
+  public Optional<Session> find(String principal, String sessionId, int limit, Integer before) {
     return transaction(
         connection -> {
           String userId;
@@ -164,8 +167,10 @@ public final class JdbcSessionStore implements SessionStore {
           try (PreparedStatement query =
                   prepare(
                       connection,
-                      "SELECT user_id, created_at, updated_at, turn_count FROM sessions WHERE id = ?",
-                      sessionId);
+                      "SELECT user_id, created_at, updated_at, turn_count FROM sessions"
+                          + " WHERE id = ? AND principal = ?",
+                      sessionId,
+                      principal);
               ResultSet row = query.executeQuery()) {
             if (!row.next()) {
               return Optional.empty();
@@ -213,9 +218,14 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public boolean delete(String sessionId) {
+  public boolean delete(String principal, String sessionId) {
     return transaction(
-            connection -> update(connection, "DELETE FROM sessions WHERE id = ?", sessionId))
+            connection ->
+                update(
+                    connection,
+                    "DELETE FROM sessions WHERE id = ? AND principal = ?",
+                    sessionId,
+                    principal))
         > 0;
   }
 

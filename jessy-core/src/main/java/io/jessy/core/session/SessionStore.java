@@ -14,29 +14,41 @@ public interface SessionStore {
   int MAX_PAGE = 1000;
 
   /**
-   * Appends a turn, creating the session if it does not exist yet.
+   * Starts a session with its first turn. The id is new (the caller generated it); the session
+   * belongs to {@code principal} and, within it, to {@code userId} if one is given.
+   *
+   * @return the turn as stored (sequence number 1)
+   */
+  Turn start(String principal, String sessionId, String userId, Turn turn);
+
+  /**
+   * Appends a turn to a session of {@code principal}.
    *
    * @return the turn as stored, with its sequence number
-   * @throws SessionOwnershipException if the session exists and belongs to another user
+   * @throws SessionNotFoundException if there is no such session, or it belongs to another
+   *     principal (the same answer, so the caller learns nothing about other principals' ids)
+   * @throws SessionOwnershipException if it belongs to another user of this principal
    */
-  Turn append(String sessionId, String userId, Turn turn);
+  Turn append(String principal, String sessionId, String userId, Turn turn);
 
   /**
-   * Fails if the session exists and belongs to a user other than {@code userId}; lets a stream
-   * refuse before it starts rather than after it has sent its first events.
-   *
-   * @throws SessionOwnershipException as {@link #append} would
+   * Fails as {@link #append} would; lets a stream refuse before it starts rather than after it has
+   * sent its first events.
    */
-  void checkOwner(String sessionId, String userId);
+  void checkOwner(String principal, String sessionId, String userId);
 
   /**
-   * Reads a session with one page of turns: the {@code limit} latest turns whose sequence number is
-   * below {@code before} (all of them when null), oldest first.
+   * Reads a session of {@code principal} with one page of turns: the {@code limit} latest turns
+   * whose sequence number is below {@code before} (all of them when null), oldest first. Empty when
+   * there is none, or it belongs to another principal.
    */
-  Optional<Session> find(String sessionId, int limit, Integer before);
+  Optional<Session> find(String principal, String sessionId, int limit, Integer before);
 
-  /** Deletes a session and its turns; false when there was none. */
-  boolean delete(String sessionId);
+  /**
+   * Deletes a session of {@code principal} and its turns; false when there was none (or it belongs
+   * to another principal).
+   */
+  boolean delete(String principal, String sessionId);
 
   /** Deletes the sessions last active before {@code cutoff}; returns how many. */
   int deleteInactiveSince(Instant cutoff);

@@ -1,10 +1,14 @@
 package io.jessy.core.session;
 
 import io.jessy.web.DesignVariablesConfigSource;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.common.MapBackedConfigSource;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Chooses the session store from the environment, as the design document's variables describe it:
@@ -19,12 +23,18 @@ public final class StorageConfigSource extends MapBackedConfigSource {
   static final String H2 = "h2";
   static final String POSTGRESQL = "postgresql";
 
-  public StorageConfigSource() {
-    this(System.getenv());
-  }
-
   StorageConfigSource(Map<String, String> env) {
     super("jessy-storage", derive(env), DesignVariablesConfigSource.ORDINAL);
+  }
+
+  /** Registered with SmallRye Config (META-INF/services), so it sees every other source. */
+  public static final class Factory implements ConfigSourceFactory {
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+      return List.of(
+          new StorageConfigSource(
+              DesignVariablesConfigSource.variables(context, "DATABASE_URL", "JESSY_DATA_DIR")));
+    }
   }
 
   private static Map<String, String> derive(Map<String, String> env) {

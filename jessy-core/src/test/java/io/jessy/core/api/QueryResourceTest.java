@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -210,22 +209,21 @@ class QueryResourceTest {
   }
 
   @Test
-  void keepsTheClientsSessionIdAndGeneratesOneOtherwise() {
-    String sessionId = "client-" + UUID.randomUUID();
+  void generatesASessionIdAndKeepsItForTheTurnsThatFollow() {
+    String sessionId = ask("hello there").path("session_id").asText();
 
+    assertThat(sessionId).matches(Problems.UUID_PATTERN);
     assertThat(
             ask(Map.of("query", "hello there", "session_id", sessionId))
                 .path("session_id")
                 .asText())
         .isEqualTo(sessionId);
-    assertThat(ask("hello there").path("session_id").asText()).matches(Problems.UUID_PATTERN);
+    assertThat(ask("hello there").path("session_id").asText()).isNotEqualTo(sessionId);
   }
 
   @Test
   void stripsTheQueryBeforeAnswering() {
-    String sessionId = "strip-" + UUID.randomUUID();
-
-    ask(Map.of("query", "  \t what is consciousness \n ", "session_id", sessionId));
+    String sessionId = ask("  \t what is consciousness \n ").path("session_id").asText();
 
     given()
         .get("/api/v1/sessions/" + sessionId)

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jessy.core.TestSessions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -135,12 +135,10 @@ class QueryStreamTest {
 
   @Test
   void remembersTheStreamedTurnInTheSession() throws IOException {
-    String id = "stream-" + UUID.randomUUID();
+    List<Event> events = streamEvents("query", "what is consciousness", "user_id", "erin");
 
-    List<Event> events =
-        streamEvents("query", "what is consciousness", "session_id", id, "user_id", "erin");
-
-    assertThat(events.get(events.size() - 1).data().path("session_id").asText()).isEqualTo(id);
+    String id = events.get(events.size() - 1).data().path("session_id").asText();
+    assertThat(id).matches(io.jessy.web.Problems.UUID_PATTERN);
     given()
         .get("/api/v1/sessions/" + id)
         .then()
@@ -151,8 +149,7 @@ class QueryStreamTest {
 
   @Test
   void reportsASessionOfAnotherUserAsAConflictNotAnInternalError() throws IOException {
-    String id = "stream-" + UUID.randomUUID();
-    stream("query", "hello", "session_id", id, "user_id", "frank").then().statusCode(200);
+    String id = TestSessions.start("frank", "hello");
 
     Response response = stream("query", "hello", "session_id", id, "user_id", "grace");
 

@@ -4,6 +4,8 @@ import static io.jessy.web.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.core.TestSessions;
+import io.jessy.web.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -19,6 +21,13 @@ class SessionsResourceTest {
 
   private static String newSessionId() {
     return "s-" + UUID.randomUUID();
+  }
+
+  /** Asks without a session id: the core starts a session and names it. Returns its id. */
+  private static String start(String userId, String query) {
+    String id = TestSessions.start(userId, query);
+    assertThat(id).matches(Problems.UUID_PATTERN);
+    return id;
   }
 
   private static int ask(String sessionId, String userId, String query) {
@@ -43,9 +52,8 @@ class SessionsResourceTest {
 
   @Test
   void appendsTurnsInOrderAcrossQueriesWithTheSameSessionId() {
-    String id = newSessionId();
+    String id = start("alice", "I feel sad and lonely");
 
-    assertThat(ask(id, "alice", "I feel sad and lonely")).isEqualTo(200);
     assertThat(ask(id, "alice", "what is consciousness")).isEqualTo(200);
     assertThat(ask(id, "alice", "I want to kill myself")).isEqualTo(200);
 
@@ -69,8 +77,7 @@ class SessionsResourceTest {
 
   @Test
   void recordsTimesThatAdvanceWithTheTurns() {
-    String id = newSessionId();
-    ask(id, null, "hello");
+    String id = start(null, "hello");
     ask(id, null, "hello again");
 
     JsonPath session = session(id);
@@ -86,18 +93,18 @@ class SessionsResourceTest {
 
   @Test
   void storesTheAnswerTheClientReceived() {
-    String id = newSessionId();
-    String answer =
+    JsonPath answer =
         given()
             .contentType(ContentType.JSON)
-            .body(Map.of("query", "how do I learn to write code", "session_id", id))
+            .body(Map.of("query", "how do I learn to write code"))
             .post("/api/v1/query")
             .then()
             .statusCode(200)
             .extract()
-            .path("answer");
+            .jsonPath();
 
-    assertThat(session(id).getString("turns[0].answer")).isEqualTo(answer);
+    assertThat(session(answer.getString("session_id")).getString("turns[0].answer"))
+        .isEqualTo(answer.getString("answer"));
   }
 
   @Test
@@ -113,8 +120,7 @@ class SessionsResourceTest {
 
   @Test
   void deletesASessionWith204AndForgetsIt() {
-    String id = newSessionId();
-    ask(id, null, "hello");
+    String id = start(null, "hello");
 
     given().delete("/api/v1/sessions/" + id).then().statusCode(204);
 
@@ -123,22 +129,24 @@ class SessionsResourceTest {
   }
 
   @Test
-  void startsAFreshSessionWhenADeletedIdIsReused() {
-    String id = newSessionId();
-    ask(id, "alice", "hello");
-    given().delete("/api/v1/sessions/" + id).then().statusCode(204);
+  void neverCreatesASessionUnderAnIdTheClientChose() {
+    String deleted = start("alice", "hello");
+    given().delete("/api/v1/sessions/" + deleted).then().statusCode(204);
 
-    assertThat(ask(id, "bob", "hello again")).isEqualTo(200);
-
-    JsonPath session = session(id);
-    assertThat(session.getString("user_id")).isEqualTo("bob");
-    assertThat(session.getList("turns.query")).containsExactly("hello again");
+    for (String id : List.of(deleted, newSessionId())) {
+      var response =
+          given()
+              .contentType(ContentType.JSON)
+              .body(Map.of("query", "hello again", "session_id", id))
+              .post("/api/v1/query");
+      assertThat(assertProblem(response, 404, "not-found").getString("detail")).contains(id);
+      assertProblem(given().get("/api/v1/sessions/" + id), 404, "not-found");
+    }
   }
 
   @Test
   void refusesASessionReusedWithAnotherUserIdWith409AndKeepsItUnchanged() {
-    String id = newSessionId();
-    ask(id, "alice", "hello");
+    String id = start("alice", "hello");
 
     var response =
         given()
@@ -155,8 +163,7 @@ class SessionsResourceTest {
 
   @Test
   void letsTheOwnerContinueWithoutRepeatingTheUserId() {
-    String id = newSessionId();
-    ask(id, "alice", "hello");
+    String id = start("alice", "hello");
 
     assertThat(ask(id, null, "still me")).isEqualTo(200);
     assertThat(ask(id, "alice", "and again")).isEqualTo(200);
@@ -168,8 +175,7 @@ class SessionsResourceTest {
 
   @Test
   void givesAnAnonymousSessionToTheFirstUserWhoNamesThemselves() {
-    String id = newSessionId();
-    ask(id, null, "hello");
+    String id = start(null, "hello");
 
     assertThat(ask(id, "carol", "it's carol")).isEqualTo(200);
 
@@ -179,8 +185,8 @@ class SessionsResourceTest {
 
   @Test
   void pagesBackwardsThroughALongHistory() {
-    String id = newSessionId();
-    for (int i = 1; i <= 5; i++) {
+    String id = start(null, "question 1");
+    for (int i = 2; i <= 5; i++) {
       ask(id, null, "question " + i);
     }
 
@@ -204,8 +210,7 @@ class SessionsResourceTest {
 
   @Test
   void refusesPagingParametersThatAreNotPositiveWholeNumbersInRange() {
-    String id = newSessionId();
-    ask(id, null, "hello");
+    String id = start(null, "hello");
     for (String query :
         List.of("limit=0", "limit=-1", "limit=abc", "limit=1001", "before=0", "before=x")) {
       String[] parameter = query.split("=");

@@ -3,6 +3,7 @@ package io.jessy.core.config;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jessy.web.Environment;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +86,11 @@ class JessyConfigCheckTest {
       @Override
       public Environment env() {
         return Environment.DEVELOPMENT;
+      }
+
+      @Override
+      public Optional<String> gatewaySecret() {
+        return Optional.empty();
       }
 
       @Override

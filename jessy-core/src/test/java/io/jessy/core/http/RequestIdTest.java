@@ -105,13 +105,7 @@ class RequestIdTest {
     assertThat(assertProblem(tooLarge, 413, "payload-too-large").getString("request_id"))
         .isEqualTo("big-1");
 
-    String session = "rid-" + java.util.UUID.randomUUID();
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("query", "hi", "session_id", session, "user_id", "u1"))
-        .post("/api/v1/query")
-        .then()
-        .statusCode(200);
+    String session = io.jessy.core.TestSessions.start("u1", "hi");
     Response conflict =
         given()
             .header("X-Request-Id", "conflict-1")

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,15 +53,15 @@ class DurabilityIT {
   }
 
   private void killMidTrafficAndCheck(String name, Map<String, String> env) throws Exception {
-    Map<String, List<String>> acknowledged = new ConcurrentHashMap<>();
+    List<Writer> acknowledged = new ArrayList<>();
     AtomicInteger count = new AtomicInteger();
     Core core = Core.start(name + "-1", env);
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
     try {
       for (int w = 0; w < WRITERS; w++) {
-        String session = "kill-" + UUID.randomUUID();
-        acknowledged.put(session, new ArrayList<>());
-        writers.submit(() -> write(core.url(), session, acknowledged.get(session), count));
+        Writer writer = new Writer("writer " + w);
+        acknowledged.add(writer);
+        writers.submit(() -> writer.write(core.url(), count));
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (count.get() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline) {
@@ -81,12 +79,13 @@ class DurabilityIT {
 
     Core restarted = Core.start(name + "-2", env);
     try {
-      for (Map.Entry<String, List<String>> session : acknowledged.entrySet()) {
-        List<String> stored = storedQueries(restarted.url(), session.getKey());
-        List<String> acked = session.getValue();
+      for (Writer writer : acknowledged) {
+        assertThat(writer.session).as("%s started its session", writer.name).isNotNull();
+        List<String> stored = storedQueries(restarted.url(), writer.session);
+        List<String> acked = writer.acked;
         // Every acknowledged turn, in order; at most the one in flight at the kill may follow.
         assertThat(stored.subList(0, Math.min(acked.size(), stored.size())))
-            .as("session %s", session.getKey())
+            .as("session %s", writer.session)
             .containsExactlyElementsOf(acked);
         assertThat(stored.size()).isBetween(acked.size(), acked.size() + 1);
       }
@@ -95,31 +94,48 @@ class DurabilityIT {
     }
   }
 
-  /** Sends turns until the core dies; records the ones answered 200. */
-  private static void write(String url, String session, List<String> acked, AtomicInteger count) {
-    for (int i = 0; ; i++) {
-      String query = "turn " + i + " of " + session;
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/v1/query"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            JSON.writeValueAsString(Map.of("query", query, "session_id", session))))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-          throw new AssertionError("unexpected " + response.statusCode() + ": " + response.body());
+  /** One client's conversation: its session (the core names it) and the turns answered 200. */
+  private static final class Writer {
+    final String name;
+    final List<String> acked = new ArrayList<>();
+    volatile String session;
+
+    Writer(String name) {
+      this.name = name;
+    }
+
+    /** Sends turns until the core dies; records the ones answered 200. */
+    void write(String url, AtomicInteger count) {
+      for (int i = 0; ; i++) {
+        String query = "turn " + i + " of " + name;
+        Map<String, String> body =
+            session == null
+                ? Map.of("query", query)
+                : Map.of("query", query, "session_id", session);
+        try {
+          HttpResponse<String> response =
+              HTTP.send(
+                  HttpRequest.newBuilder(URI.create(url + "/api/v1/query"))
+                      .timeout(Duration.ofSeconds(10))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() != 200) {
+            throw new AssertionError(
+                "unexpected " + response.statusCode() + ": " + response.body());
+          }
+          if (session == null) {
+            session = JSON.readTree(response.body()).get("session_id").asText();
+          }
+          acked.add(query);
+          count.incrementAndGet();
+        } catch (IOException e) {
+          return; // the core is gone: this turn was never acknowledged
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
-        acked.add(query);
-        count.incrementAndGet();
-      } catch (IOException e) {
-        return; // the core is gone: this turn was never acknowledged
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
   }

@@ -21,7 +21,6 @@ import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,9 +164,8 @@ class LlmAnswerTest {
 
   @Test
   void remembersWhereEachAnswerCameFrom() {
-    String session = "llm-" + UUID.randomUUID();
     llm.register(ChatCompletions.answering("from the model"));
-    ask(Map.of("query", QUERY, "session_id", session));
+    String session = ask(Map.of("query", QUERY)).getString("session_id");
     llm.resetMappings();
     llm.register(ChatCompletions.failingWith(503));
     ask(Map.of("query", QUERY, "session_id", session));

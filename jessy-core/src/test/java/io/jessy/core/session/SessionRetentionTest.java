@@ -30,20 +30,24 @@ class SessionRetentionTest {
     Instant now = Instant.now();
     String idle = SessionStoreContract.id();
     String recent = SessionStoreContract.id();
-    sessions.append(idle, null, SessionStoreContract.turn("old", now.minus(Duration.ofDays(3))));
-    sessions.append(recent, null, SessionStoreContract.turn("new", now.minus(Duration.ofDays(1))));
+    sessions.start(
+        "anonymous", idle, null, SessionStoreContract.turn("old", now.minus(Duration.ofDays(3))));
+    sessions.start(
+        "anonymous", recent, null, SessionStoreContract.turn("new", now.minus(Duration.ofDays(1))));
 
     retention.prune();
 
-    assertThat(sessions.find(idle, 10, null)).isEmpty();
-    assertThat(sessions.find(recent, 10, null)).isPresent();
+    assertThat(sessions.find("anonymous", idle, 10, null)).isEmpty();
+    assertThat(sessions.find("anonymous", recent, 10, null)).isPresent();
   }
 
   @Test
   void reportsHowManySessionsItDeleted() {
     Instant old = Instant.now().minus(Duration.ofDays(30));
-    sessions.append(SessionStoreContract.id(), null, SessionStoreContract.turn("a", old));
-    sessions.append(SessionStoreContract.id(), null, SessionStoreContract.turn("b", old));
+    sessions.start(
+        "anonymous", SessionStoreContract.id(), null, SessionStoreContract.turn("a", old));
+    sessions.start(
+        "anonymous", SessionStoreContract.id(), null, SessionStoreContract.turn("b", old));
 
     assertThat(retention.pruneOlderThan(old.plusSeconds(1))).isGreaterThanOrEqualTo(2);
     assertThat(retention.pruneOlderThan(old.plusSeconds(1))).isZero();

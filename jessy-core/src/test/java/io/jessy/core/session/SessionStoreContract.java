@@ -38,19 +38,32 @@ abstract class SessionStoreContract {
         at);
   }
 
+  /** The principals of two API keys, and of callers without one. */
+  static final String ALICE = "alice";
+
+  static final String BOB = "bob";
+  static final String ANONYMOUS = "anonymous";
+
   private Session all(String id) {
-    return store().find(id, SessionStore.MAX_PAGE, null).orElseThrow();
+    return store().find(ALICE, id, SessionStore.MAX_PAGE, null).orElseThrow();
+  }
+
+  /** Starts a session of {@link #ALICE} with a fresh id and returns the id. */
+  private String started(String userId, Turn first) {
+    String id = id();
+    store().start(ALICE, id, userId, first);
+    return id;
   }
 
   @Test
-  void createsASessionWithItsFirstTurnAndReadsItBackExactly() {
+  void startsASessionWithItsFirstTurnAndReadsItBackExactly() {
     String id = id();
-    Turn stored = store().append(id, "alice", turn("one", T0));
+    Turn stored = store().start(ALICE, id, "u-alice", turn("one", T0));
 
     Session session = all(id);
     assertThat(stored.seq()).isEqualTo(1);
     assertThat(session.id()).isEqualTo(id);
-    assertThat(session.userId()).isEqualTo("alice");
+    assertThat(session.userId()).isEqualTo("u-alice");
     assertThat(session.createdAt()).isEqualTo(T0);
     assertThat(session.updatedAt()).isEqualTo(T0);
     assertThat(session.turnCount()).isEqualTo(1);
@@ -60,10 +73,9 @@ abstract class SessionStoreContract {
 
   @Test
   void keepsEveryFieldOfARedirectedTurnIncludingTheMissingFrequency() {
-    String id = id();
     Turn redirected =
         new Turn(0, "q", "Let us talk.", "safety", "redirected", List.of(), null, 0, T0);
-    store().append(id, null, redirected);
+    String id = started(null, redirected);
 
     Turn read = all(id).turns().get(0);
     assertThat(read.dominantFrequency()).isNull();
@@ -74,12 +86,10 @@ abstract class SessionStoreContract {
 
   @Test
   void keepsLongAndNonAsciiTextIntact() {
-    String id = id();
     String query = "Wie fühle ich mich? 感じ 🙂 ".repeat(400);
     String answer = "x".repeat(50_000);
-    store()
-        .append(
-            id,
+    String id =
+        started(
             null,
             new Turn(0, query, answer, "llm", "answered", List.of("a,b", "\"c\""), 1.5, 9, T0));
 
@@ -91,71 +101,97 @@ abstract class SessionStoreContract {
 
   @Test
   void appendsTurnsInOrderAndMovesUpdatedAt() {
-    String id = id();
-    store().append(id, "alice", turn("one", T0));
-    store().append(id, "alice", turn("two", T0.plusSeconds(5)));
-    store().append(id, null, turn("three", T0.plusSeconds(9)));
+    String id = started("u-alice", turn("one", T0));
+    store().append(ALICE, id, "u-alice", turn("two", T0.plusSeconds(5)));
+    store().append(ALICE, id, null, turn("three", T0.plusSeconds(9)));
 
     Session session = all(id);
     assertThat(session.turns()).extracting(Turn::query).containsExactly("one", "two", "three");
     assertThat(session.turns()).extracting(Turn::seq).containsExactly(1, 2, 3);
     assertThat(session.createdAt()).isEqualTo(T0);
     assertThat(session.updatedAt()).isEqualTo(T0.plusSeconds(9));
-    assertThat(session.userId()).isEqualTo("alice");
+    assertThat(session.userId()).isEqualTo("u-alice");
   }
 
   @Test
   void pagesBackwardsFromTheLatestTurn() {
-    String id = id();
-    for (int i = 1; i <= 7; i++) {
-      store().append(id, null, turn("q" + i, T0.plusSeconds(i)));
+    String id = started(null, turn("q1", T0.plusSeconds(1)));
+    for (int i = 2; i <= 7; i++) {
+      store().append(ALICE, id, null, turn("q" + i, T0.plusSeconds(i)));
     }
 
-    Session latest = store().find(id, 3, null).orElseThrow();
+    Session latest = store().find(ALICE, id, 3, null).orElseThrow();
     assertThat(latest.turnCount()).isEqualTo(7);
     assertThat(latest.turns()).extracting(Turn::query).containsExactly("q5", "q6", "q7");
     assertThat(latest.nextBefore()).isEqualTo(5);
 
-    Session middle = store().find(id, 3, latest.nextBefore()).orElseThrow();
+    Session middle = store().find(ALICE, id, 3, latest.nextBefore()).orElseThrow();
     assertThat(middle.turns()).extracting(Turn::query).containsExactly("q2", "q3", "q4");
 
-    Session first = store().find(id, 3, middle.nextBefore()).orElseThrow();
+    Session first = store().find(ALICE, id, 3, middle.nextBefore()).orElseThrow();
     assertThat(first.turns()).extracting(Turn::query).containsExactly("q1");
     assertThat(first.nextBefore()).isNull();
 
-    assertThat(store().find(id, 3, 1).orElseThrow().turns()).isEmpty();
+    assertThat(store().find(ALICE, id, 3, 1).orElseThrow().turns()).isEmpty();
   }
 
   @Test
   void refusesAnotherUsersTurnAndKeepsTheSession() {
-    String id = id();
-    store().append(id, "alice", turn("one", T0));
+    String id = started("u-alice", turn("one", T0));
 
-    assertThatThrownBy(() -> store().append(id, "bob", turn("two", T0)))
+    assertThatThrownBy(() -> store().append(ALICE, id, "u-bob", turn("two", T0)))
         .isInstanceOf(SessionOwnershipException.class)
         .hasMessage("session " + id + " belongs to another user");
-    assertThatThrownBy(() -> store().checkOwner(id, "bob"))
+    assertThatThrownBy(() -> store().checkOwner(ALICE, id, "u-bob"))
         .isInstanceOf(SessionOwnershipException.class);
-    store().checkOwner(id, "alice");
-    store().checkOwner(id, null);
-    store().checkOwner(id(), "anyone");
+    store().checkOwner(ALICE, id, "u-alice");
+    store().checkOwner(ALICE, id, null);
     assertThat(all(id).turns()).hasSize(1);
   }
 
   @Test
-  void letsTheFirstNamedUserAdoptAnAnonymousSession() {
-    String id = id();
-    store().append(id, null, turn("one", T0));
-    store().append(id, "carol", turn("two", T0));
+  void letsTheFirstNamedUserAdoptASessionStartedWithoutOne() {
+    String id = started(null, turn("one", T0));
+    store().append(ALICE, id, "carol", turn("two", T0));
 
     assertThat(all(id).userId()).isEqualTo("carol");
-    assertThatThrownBy(() -> store().append(id, "dave", turn("three", T0)))
+    assertThatThrownBy(() -> store().append(ALICE, id, "dave", turn("three", T0)))
         .isInstanceOf(SessionOwnershipException.class);
   }
 
   @Test
-  void numbersConcurrentTurnsOfOneNewSessionWithoutGapsOrLoss() throws Exception {
-    String id = id();
+  void keepsEveryPrincipalsSessionsFromEveryOtherAsIfTheyDidNotExist() {
+    String id = started("u-alice", turn("one", T0));
+
+    for (String other : List.of(BOB, ANONYMOUS)) {
+      assertThat(store().find(other, id, 10, null)).as(other).isEmpty();
+      assertThatThrownBy(() -> store().append(other, id, null, turn("mine now", T0)))
+          .as(other)
+          .isInstanceOf(SessionNotFoundException.class)
+          .hasMessage("No session with id " + id + ".");
+      assertThatThrownBy(() -> store().checkOwner(other, id, "u-alice"))
+          .as(other)
+          .isInstanceOf(SessionNotFoundException.class);
+      assertThat(store().delete(other, id)).as(other).isFalse();
+    }
+
+    assertThat(all(id).turns()).extracting(Turn::query).containsExactly("one");
+  }
+
+  @Test
+  void neverCreatesASessionOnAnAppendToAnUnknownId() {
+    String unknown = id();
+
+    assertThatThrownBy(() -> store().append(ALICE, unknown, null, turn("hello", T0)))
+        .isInstanceOf(SessionNotFoundException.class);
+    assertThatThrownBy(() -> store().checkOwner(ALICE, unknown, null))
+        .isInstanceOf(SessionNotFoundException.class);
+    assertThat(store().find(ALICE, unknown, 10, null)).isEmpty();
+  }
+
+  @Test
+  void numbersConcurrentTurnsOfOneSessionWithoutGapsOrLoss() throws Exception {
+    String id = started(null, turn("first", T0));
     int writers = 8;
     int each = 10;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -167,7 +203,8 @@ abstract class SessionStoreContract {
             pool.submit(
                 () ->
                     IntStream.range(0, each)
-                        .forEach(i -> store().append(id, null, turn(writer + "-" + i, T0)))));
+                        .forEach(
+                            i -> store().append(ALICE, id, null, turn(writer + "-" + i, T0)))));
       }
       for (Future<?> f : done) {
         f.get();
@@ -177,19 +214,17 @@ abstract class SessionStoreContract {
     }
 
     Session session = all(id);
-    assertThat(session.turnCount()).isEqualTo(writers * each);
+    assertThat(session.turnCount()).isEqualTo(writers * each + 1);
     assertThat(session.turns())
         .extracting(Turn::seq)
-        .containsExactlyElementsOf(IntStream.rangeClosed(1, writers * each).boxed().toList());
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, writers * each + 1).boxed().toList());
     assertThat(session.turns()).extracting(Turn::query).doesNotHaveDuplicates();
   }
 
   @Test
   void keepsSessionsApart() {
-    String one = id();
-    String two = id();
-    store().append(one, "alice", turn("one", T0));
-    store().append(two, "bob", turn("two", T0));
+    String one = started("u-alice", turn("one", T0));
+    String two = started("u-bob", turn("two", T0));
 
     assertThat(all(one).turns()).extracting(Turn::query).containsExactly("one");
     assertThat(all(two).turns()).extracting(Turn::query).containsExactly("two");
@@ -197,34 +232,31 @@ abstract class SessionStoreContract {
 
   @Test
   void deletesASessionWithItsTurnsOnce() {
-    String id = id();
-    store().append(id, null, turn("one", T0));
-    store().append(id, null, turn("two", T0));
+    String id = started(null, turn("one", T0));
+    store().append(ALICE, id, null, turn("two", T0));
 
-    assertThat(store().delete(id)).isTrue();
-    assertThat(store().find(id, 10, null)).isEmpty();
-    assertThat(store().delete(id)).isFalse();
-    // The id is free again and starts from turn 1.
-    assertThat(store().append(id, "erin", turn("again", T0)).seq()).isEqualTo(1);
+    assertThat(store().delete(ALICE, id)).isTrue();
+    assertThat(store().find(ALICE, id, 10, null)).isEmpty();
+    assertThat(store().delete(ALICE, id)).isFalse();
+    assertThatThrownBy(() -> store().append(ALICE, id, null, turn("three", T0)))
+        .isInstanceOf(SessionNotFoundException.class);
   }
 
   @Test
   void deletesOnlySessionsInactiveSinceTheCutoff() {
     Instant now = Instant.now();
-    String idle = id();
-    String active = id();
-    store().append(idle, null, turn("old", now.minusSeconds(3 * 86_400)));
-    store().append(active, null, turn("old", now.minusSeconds(3 * 86_400)));
-    store().append(active, null, turn("recent", now.minusSeconds(60)));
+    String idle = started(null, turn("old", now.minusSeconds(3 * 86_400)));
+    String active = started(null, turn("old", now.minusSeconds(3 * 86_400)));
+    store().append(ALICE, active, null, turn("recent", now.minusSeconds(60)));
 
     assertThat(store().deleteInactiveSince(now.minusSeconds(86_400))).isPositive();
-    assertThat(store().find(idle, 10, null)).isEmpty();
+    assertThat(store().find(ALICE, idle, 10, null)).isEmpty();
     assertThat(all(active).turns()).hasSize(2);
   }
 
   @Test
   void findsNothingForAnUnknownId() {
-    assertThat(store().find(id(), 10, null)).isEmpty();
+    assertThat(store().find(ALICE, id(), 10, null)).isEmpty();
   }
 
   @Test

@@ -4,13 +4,13 @@ import static io.jessy.web.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.core.TestSessions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -72,8 +72,7 @@ class StoreOutageTest {
 
   @Test
   void answers503WhileTheDatabaseIsAwayAndResumesWhenItReturns() {
-    String id = "outage-" + UUID.randomUUID();
-    ask(id, "before the outage").then().statusCode(200);
+    String id = TestSessions.start(null, "before the outage");
 
     ThroughProxy.proxy.cut();
 
