@@ -11,6 +11,9 @@ SOURCES := $(shell find jessy-engine/src jessy-web/src jessy-core/src jessy-api/
 COMPOSE := docker compose
 COMPOSE_PROD := $(COMPOSE) -f docker-compose.yml -f docker-compose.prod.yml
 JESSY_PORT ?= $(or $(shell sed -n 's/^JESSY_PORT=//p' .env 2>/dev/null),8080)
+PROMETHEUS_PORT ?= $(or $(shell sed -n 's/^PROMETHEUS_PORT=//p' .env 2>/dev/null),9090)
+GRAFANA_PORT ?= $(or $(shell sed -n 's/^GRAFANA_PORT=//p' .env 2>/dev/null),3001)
+JAEGER_UI_PORT ?= $(or $(shell sed -n 's/^JAEGER_UI_PORT=//p' .env 2>/dev/null),16686)
 API_PORT ?= $(or $(shell sed -n 's/^API_PORT=//p' .env 2>/dev/null),3000)
 
 define urls
@@ -20,7 +23,7 @@ define urls
 	@echo ""
 endef
 
-.PHONY: help up up-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
+.PHONY: help up up-prod monitor monitor-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
 	watch health run test test-unit test-integration test-bdd coverage ci bench fmt lint doctor clean
 
 help: ## List the targets
@@ -35,8 +38,22 @@ up-prod: ## Start the production stack (hardened images; only the gateway is pub
 	$(COMPOSE_PROD) up -d --build --wait
 	$(call urls, (not published in production))
 
+monitor: ## Add Prometheus, Grafana and Jaeger to the running stack (tracing on); prints their URLs
+	JAEGER_ENABLED=true $(COMPOSE) --profile monitoring up -d --wait
+	@echo ""
+	@echo "  Prometheus  http://localhost:$(PROMETHEUS_PORT)    targets /targets, alerts /alerts"
+	@echo "  Grafana     http://localhost:$(GRAFANA_PORT)    dashboards in the Jessy folder (anonymous: view only)"
+	@echo "  Jaeger      http://localhost:$(JAEGER_UI_PORT)   traces of jessy-api and jessy-core"
+	@echo ""
+
+monitor-prod: ## The same beside the production stack (make up-prod)
+	JAEGER_ENABLED=true $(COMPOSE_PROD) --profile monitoring up -d --wait
+	@echo ""
+	@echo "  Prometheus  http://localhost:$(PROMETHEUS_PORT)   Grafana http://localhost:$(GRAFANA_PORT)   Jaeger http://localhost:$(JAEGER_UI_PORT)"
+	@echo ""
+
 down: ## Stop the stack (development or production) and remove its containers; volumes stay
-	$(COMPOSE_PROD) --profile postgres --profile test down --remove-orphans
+	$(COMPOSE_PROD) --profile postgres --profile test --profile monitoring down --remove-orphans
 
 build: ## Build the development images
 	$(COMPOSE) build

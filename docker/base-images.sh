@@ -3,20 +3,21 @@
 # packages only, for machines that cannot reach a container registry (CI sandboxes, air-gapped hosts).
 #
 #   docker/base-images.sh [--prefix P] [--extra-ca-dir DIR] [--env-file FILE] [--force] [IMAGE...]
-#   IMAGE: debian builder postgres (default: all three)
+#   IMAGE: debian builder postgres prometheus (default: all four)
 #
 #   image                 stands in for                          made from
 #   $PREFIX/debian:trixie debian:trixie-slim                     debootstrap --variant=minbase trixie
 #   $PREFIX/builder:21    maven:3.9-eclipse-temurin-21           openjdk-21-jdk-headless (has the jmods), maven
 #   $PREFIX/postgres:17   postgres:17                            postgresql-17 + a POSTGRES_* entrypoint
+#   $PREFIX/prometheus:2.53 prom/prometheus (profile monitoring) prometheus (Debian's 2.53)
 #
 # Local images are never tagged with official names: they are passed to builds and compose as
-#   BUILDER_IMAGE=... POSTGRES_IMAGE=...
+#   BUILDER_IMAGE=... POSTGRES_IMAGE=... PROMETHEUS_IMAGE=...
 # (The production images need no runtime base: they are built FROM scratch, see docker/rootfs.sh.)
 # which the script prints at the end and, with --env-file, writes to a file:
 #   docker/base-images.sh --extra-ca-dir /usr/local/share/ca-certificates --env-file .env
 #   docker compose up                     # compose reads .env by itself
-# (--env-file sets those two lines in the file and keeps the rest).
+# (--env-file sets those lines in the file and keeps the rest).
 #
 # EXTRA_CA_DIR (or --extra-ca-dir): *.crt files added to the builder's trust store (system and Java),
 # for a TLS-inspecting proxy between the build and Maven Central. Leave it empty for images you ship.
@@ -43,15 +44,16 @@ while (($#)); do
     --mirror) MIRROR=${2:?--mirror needs a URL}; shift 2 ;;
     --force) FORCE=true; shift ;;
     -h | --help) usage; exit 0 ;;
-    debian | builder | postgres) IMAGES+=("$1"); shift ;;
+    debian | builder | postgres | prometheus) IMAGES+=("$1"); shift ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
 done
-((${#IMAGES[@]})) || IMAGES=(debian builder postgres)
+((${#IMAGES[@]})) || IMAGES=(debian builder postgres prometheus)
 
 DEBIAN_IMAGE=$PREFIX/debian:$SUITE
 BUILDER_IMAGE=$PREFIX/builder:21
 POSTGRES_IMAGE=$PREFIX/postgres:17
+PROMETHEUS_IMAGE=$PREFIX/prometheus:2.53
 
 command -v docker >/dev/null || die "docker not found"
 docker info >/dev/null 2>&1 || die "the Docker daemon is not reachable (start dockerd first)"
@@ -244,24 +246,49 @@ EOF
   build "$POSTGRES_IMAGE" "$ctx"
 }
 
+build_prometheus() {
+  skip "$PROMETHEUS_IMAGE" && return
+  local ctx
+  ctx=$(context prometheus)
+  # Laid out like prom/prometheus: the server as entrypoint, data in /prometheus, user nobody, and
+  # wget for compose's health check; compose passes the flags (config file, storage, features).
+  cat >"$ctx/Dockerfile" <<'EOF'
+ARG BASE_IMAGE
+FROM ${BASE_IMAGE}
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends prometheus wget \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
+ && mkdir -p /prometheus /etc/prometheus && chown nobody:nogroup /prometheus
+USER nobody
+WORKDIR /prometheus
+VOLUME /prometheus
+EXPOSE 9090
+ENTRYPOINT ["/usr/bin/prometheus"]
+CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]
+EOF
+  build "$PROMETHEUS_IMAGE" "$ctx"
+}
+
 started=$SECONDS
 # Everything else is built on the debian image, so it comes first when anything is wanted.
 if wanted debian || ! present "$DEBIAN_IMAGE"; then build_debian; fi
 if wanted builder; then build_builder; fi
 if wanted postgres; then build_postgres; fi
+if wanted prometheus; then build_prometheus; fi
 log "done in $((SECONDS - started)) s"
 
 docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep "^$PREFIX/" >&2 || true
 
 env_lines="BUILDER_IMAGE=$BUILDER_IMAGE
-POSTGRES_IMAGE=$POSTGRES_IMAGE"
+POSTGRES_IMAGE=$POSTGRES_IMAGE
+PROMETHEUS_IMAGE=$PROMETHEUS_IMAGE"
 # --env-file: set these variables in FILE, keeping its other lines (so it can be the project's
 # .env, which `docker compose` reads by itself).
 if [[ -n $ENV_FILE ]]; then
   touch "$ENV_FILE"
-  grep -v -E '^(BUILDER_IMAGE|POSTGRES_IMAGE)=' "$ENV_FILE" >"$work/env" || true
+  grep -v -E '^(BUILDER_IMAGE|POSTGRES_IMAGE|PROMETHEUS_IMAGE)=' "$ENV_FILE" >"$work/env" || true
   echo "$env_lines" >>"$work/env"
   cat "$work/env" >"$ENV_FILE"
-  log "set BUILDER_IMAGE and POSTGRES_IMAGE in $ENV_FILE"
+  log "set BUILDER_IMAGE, POSTGRES_IMAGE and PROMETHEUS_IMAGE in $ENV_FILE"
 fi
 echo "$env_lines"

@@ -51,6 +51,7 @@ fi
 # key, ownership and rate-limit scenarios run, and a rate the suite can pace itself against. The
 # production override requires its secrets: made up for this run.
 export JESSY_PORT=${STACK_CORE_PORT:-18080} API_PORT=${STACK_API_PORT:-13000}
+export PROMETHEUS_PORT=${STACK_PROMETHEUS_PORT:-19090}
 export API_KEYS=stack-key-1,stack-key-2 RATE_LIMIT_RPS=50 RATE_LIMIT_BURST=20
 GATEWAY_SECRET=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 POSTGRES_PASSWORD=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
@@ -131,10 +132,33 @@ expect_output() {
   fail "$what: ${said:-no output}"
 }
 
+# check_prometheus LABEL: both services are up targets of the monitoring profile's Prometheus, and
+# every dashboard query and alert rule evaluates without error (dashboard queries with series).
+check_prometheus() {
+  local label=$1 prometheus=http://127.0.0.1:$PROMETHEUS_PORT up=0
+  for _ in $(seq 1 60); do
+    up=$(curl -fsS "$prometheus/api/v1/targets" |
+      python3 -c 'import json,sys; t=json.load(sys.stdin)["data"]["activeTargets"]; print(sum(1 for x in t if x["labels"]["job"] in ("jessy-core","jessy-api") and x["health"]=="up"))' ||
+      echo 0)
+    ((up == 2)) && break
+    sleep 1
+  done
+  ((up == 2)) || fail "$label: Prometheus does not see both services up"
+  record "$label: Prometheus scrapes jessy-core and jessy-api (both up)"
+  if python3 scripts/monitoring.py evaluate "$prometheus" >"$out/prometheus-evaluate.txt" 2>&1; then
+    record "$label: every dashboard query and alert rule evaluated ($(grep -c '^ok' "$out/prometheus-evaluate.txt") expressions)"
+  else
+    cat "$out/prometheus-evaluate.txt" >&2
+    fail "$label: dashboard or alert expressions against Prometheus"
+  fi
+}
+
 suite_rc=0
-# production PROJECT LABEL: the production stack with the suite and every check.
+# production PROJECT LABEL [monitor]: the production stack with the suite and every check; with
+# "monitor", the monitoring profile's Prometheus too, and every dashboard and alert expression
+# evaluated against it after the suite's traffic.
 production() {
-  local project=$1 label=$2 started rc variable said
+  local project=$1 label=$2 monitor=${3:-} started rc variable said
   projects+=("$project")
   # Fails closed: without one of its secrets, the production override does not even start.
   for variable in GATEWAY_SECRET POSTGRES_PASSWORD; do
@@ -163,6 +187,10 @@ production() {
   check_hardened "$project" jessy-api
   [[ -z $(docker port "$(container "$project" jessy-core)") ]] || fail "$label: jessy-core publishes a port"
   curl -fsS -m 5 "http://127.0.0.1:$API_PORT/api/health" >/dev/null || fail "$label: gateway health on :$API_PORT"
+  if [[ -n $monitor ]]; then
+    log "[$label] monitoring profile: Prometheus"
+    prod "$project" --profile monitoring up -d --wait prometheus || fail "$label: Prometheus did not start"
+  fi
   log "[$label] black-box suite in the jessy-test container"
   set +e
   prod "$project" --profile test run --rm jessy-test -pl jessy-test verify
@@ -173,6 +201,9 @@ production() {
     suite_rc=$rc
     fail "$label: black-box suite"
   fi
+  if [[ -n $monitor ]]; then
+    check_prometheus "$label"
+  fi
   prod "$project" logs --no-color jessy-core >"$out/$project-core.log" 2>&1 || true
   grep -q "sessions are stored in" "$out/$project-core.log" || fail "$label: core log lacks its store"
   grep -o "sessions are stored in [^ ]*" "$out/$project-core.log" | head -1 | sed "s/^/$label: /" | tee -a "$results" >&2
@@ -181,7 +212,7 @@ production() {
   prod "$project" up -d --wait >/dev/null 2>&1 || fail "$label: not healthy after make restart"
   check_graceful_stop "$project" jessy-api
   check_graceful_stop "$project" jessy-core
-  prod "$project" --profile postgres --profile test down -v --remove-orphans >/dev/null 2>&1
+  prod "$project" --profile postgres --profile test --profile monitoring down -v --remove-orphans >/dev/null 2>&1
   check_nothing_left "$project"
 }
 
@@ -251,7 +282,7 @@ development() {
 
 for stage in "${stages[@]}"; do
   case $stage in
-    prod) production jessy-stack-prod prod ;;
+    prod) production jessy-stack-prod prod monitor ;;
     postgres)
       export COMPOSE_PROFILES=postgres DATABASE_URL=postgres://jessy:$POSTGRES_PASSWORD@db:5432/jessy
       production jessy-stack-pg postgres

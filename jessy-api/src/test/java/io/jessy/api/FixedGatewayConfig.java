@@ -7,152 +7,123 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link GatewayConfig} with the given values, for tests that need no running gateway. */
-public record FixedGatewayConfig(
-    URI coreUrl,
-    int rps,
-    int burst,
-    List<String> keys,
-    Duration connectTimeout,
-    Duration timeout,
-    Duration breakerDelay,
-    Duration keepAlive,
-    Environment env,
-    boolean allowAnonymous,
-    Optional<String> secret,
-    List<String> proxies)
-    implements GatewayConfig {
+/**
+ * A {@link GatewayConfig} with given values, for tests that need no running gateway: the embedded
+ * defaults of application.properties, changed one {@code with...} copy at a time.
+ */
+public final class FixedGatewayConfig implements GatewayConfig {
 
-  /** The embedded defaults of application.properties. */
+  private URI coreUrl = URI.create("http://jessy-core:8080");
+  private int rps = 10;
+  private int burst = 20;
+  private List<String> keys = List.of();
+  private Duration connectTimeout = Duration.ofSeconds(2);
+  private Duration timeout = Duration.ofSeconds(30);
+  private Duration breakerDelay = Duration.ofSeconds(5);
+  private Duration keepAlive = Duration.ofSeconds(30);
+  private Environment env = Environment.DEVELOPMENT;
+  private boolean allowAnonymous;
+  private Optional<String> secret = Optional.empty();
+  private List<String> proxies = List.of();
+  private boolean tracing;
+
+  private FixedGatewayConfig() {}
+
   public static FixedGatewayConfig defaults() {
-    return new FixedGatewayConfig(
-        URI.create("http://jessy-core:8080"),
-        10,
-        20,
-        List.of(),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(30),
-        Environment.DEVELOPMENT,
-        false,
-        Optional.empty(),
-        List.of());
+    return new FixedGatewayConfig();
+  }
+
+  private FixedGatewayConfig copy() {
+    FixedGatewayConfig c = new FixedGatewayConfig();
+    c.coreUrl = coreUrl;
+    c.rps = rps;
+    c.burst = burst;
+    c.keys = keys;
+    c.connectTimeout = connectTimeout;
+    c.timeout = timeout;
+    c.breakerDelay = breakerDelay;
+    c.keepAlive = keepAlive;
+    c.env = env;
+    c.allowAnonymous = allowAnonymous;
+    c.secret = secret;
+    c.proxies = proxies;
+    c.tracing = tracing;
+    return c;
   }
 
   public FixedGatewayConfig withCoreUrl(String url) {
-    return new FixedGatewayConfig(
-        URI.create(url),
-        rps,
-        burst,
-        keys,
-        connectTimeout,
-        timeout,
-        breakerDelay,
-        keepAlive,
-        env,
-        allowAnonymous,
-        secret,
-        proxies);
+    FixedGatewayConfig c = copy();
+    c.coreUrl = URI.create(url);
+    return c;
   }
 
   public FixedGatewayConfig withRateLimit(int rps, int burst) {
-    return new FixedGatewayConfig(
-        coreUrl,
-        rps,
-        burst,
-        keys,
-        connectTimeout,
-        timeout,
-        breakerDelay,
-        keepAlive,
-        env,
-        allowAnonymous,
-        secret,
-        proxies);
+    FixedGatewayConfig c = copy();
+    c.rps = rps;
+    c.burst = burst;
+    return c;
   }
 
   public FixedGatewayConfig withKeys(List<String> keys) {
-    return new FixedGatewayConfig(
-        coreUrl,
-        rps,
-        burst,
-        keys,
-        connectTimeout,
-        timeout,
-        breakerDelay,
-        keepAlive,
-        env,
-        allowAnonymous,
-        secret,
-        proxies);
+    FixedGatewayConfig c = copy();
+    c.keys = List.copyOf(keys);
+    return c;
   }
 
   public FixedGatewayConfig withUpstream(
       Duration connectTimeout, Duration timeout, Duration breakerDelay) {
-    return new FixedGatewayConfig(
-        coreUrl,
-        rps,
-        burst,
-        keys,
-        connectTimeout,
-        timeout,
-        breakerDelay,
-        keepAlive,
-        env,
-        allowAnonymous,
-        secret,
-        proxies);
+    FixedGatewayConfig c = copy();
+    c.connectTimeout = connectTimeout;
+    c.timeout = timeout;
+    c.breakerDelay = breakerDelay;
+    return c;
   }
 
   public FixedGatewayConfig withKeepAlive(Duration keepAlive) {
-    return new FixedGatewayConfig(
-        coreUrl,
-        rps,
-        burst,
-        keys,
-        connectTimeout,
-        timeout,
-        breakerDelay,
-        keepAlive,
-        env,
-        allowAnonymous,
-        secret,
-        proxies);
+    FixedGatewayConfig c = copy();
+    c.keepAlive = keepAlive;
+    return c;
   }
 
   /** JESSY_ENV, ALLOW_ANONYMOUS and GATEWAY_SECRET (null for unset). */
   public FixedGatewayConfig withEnvironment(
       Environment env, boolean allowAnonymous, String secret) {
-    return new FixedGatewayConfig(
-        coreUrl,
-        rps,
-        burst,
-        keys,
-        connectTimeout,
-        timeout,
-        breakerDelay,
-        keepAlive,
-        env,
-        allowAnonymous,
-        Optional.ofNullable(secret),
-        proxies);
+    FixedGatewayConfig c = copy();
+    c.env = env;
+    c.allowAnonymous = allowAnonymous;
+    c.secret = Optional.ofNullable(secret);
+    return c;
   }
 
   public FixedGatewayConfig withTrustedProxies(List<String> proxies) {
-    return new FixedGatewayConfig(
-        coreUrl,
-        rps,
-        burst,
-        keys,
-        connectTimeout,
-        timeout,
-        breakerDelay,
-        keepAlive,
-        env,
-        allowAnonymous,
-        secret,
-        proxies);
+    FixedGatewayConfig c = copy();
+    c.proxies = List.copyOf(proxies);
+    return c;
+  }
+
+  @Override
+  public URI coreUrl() {
+    return coreUrl;
+  }
+
+  @Override
+  public Environment env() {
+    return env;
+  }
+
+  @Override
+  public boolean allowAnonymous() {
+    return allowAnonymous;
+  }
+
+  @Override
+  public Optional<String> secret() {
+    return secret;
+  }
+
+  @Override
+  public boolean tracing() {
+    return tracing;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.jessy.engine;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,16 +39,23 @@ public final class Pipeline {
 
   /** Everything up to, not including, the answer. */
   public Reflection reflect(String query, int maxIterations) {
+    return reflect(query, maxIterations, StepObserver.NONE);
+  }
+
+  /** The same, each step run through {@code steps} (to trace it, say). */
+  public Reflection reflect(String query, int maxIterations, StepObserver steps) {
     IterationProcessor.requireValidLimit(maxIterations);
-    Optional<SafetyCategory> redirect = safetyGate.check(query);
+    Optional<SafetyCategory> redirect = steps.step("safety", () -> safetyGate.check(query));
     if (redirect.isPresent()) {
       return new Reflection.Redirected(query, redirect.get());
     }
-    List<String> tokens = tokenizer.tokenize(query);
-    Navigation navigation = navigator.navigate(tokens);
-    Interference waves = interference.interfere(navigation.dimensions());
-    return new Reflection.Completed(
-        query, navigation, waves, iterations.iterate(navigation, waves, maxIterations));
+    Navigation navigation =
+        steps.step("navigation", () -> navigator.navigate(tokenizer.tokenize(query)));
+    Interference waves =
+        steps.step("interference", () -> interference.interfere(navigation.dimensions()));
+    Iterations thoughts =
+        steps.step("iterations", () -> iterations.iterate(navigation, waves, maxIterations));
+    return new Reflection.Completed(query, navigation, waves, thoughts);
   }
 
   /** The answer to a reflection: the redirect text, or what the generator makes of it. */

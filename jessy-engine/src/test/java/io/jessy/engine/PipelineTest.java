@@ -129,4 +129,35 @@ class PipelineTest {
     assertThat(other.reflect("How do I write clean Java code?", 9))
         .isEqualTo(pipeline.reflect("How do I write clean Java code?", 9));
   }
+
+  /** Records the steps it sees, in order. */
+  private static final class Recorder implements StepObserver {
+    final List<String> steps = new ArrayList<>();
+
+    @Override
+    public <T> T step(String name, java.util.function.Supplier<T> work) {
+      steps.add(name);
+      return work.get();
+    }
+  }
+
+  @Test
+  void showsEveryStepToItsObserverInOrderAndChangesNothing() {
+    Recorder recorder = new Recorder();
+
+    Reflection observed = pipeline.reflect("I feel sad and lonely", 9, recorder);
+
+    assertThat(recorder.steps)
+        .containsExactly("safety", "navigation", "interference", "iterations");
+    assertThat(observed).isEqualTo(pipeline.reflect("I feel sad and lonely", 9));
+  }
+
+  @Test
+  void stopsAfterTheSafetyStepForARedirect() {
+    Recorder recorder = new Recorder();
+
+    pipeline.reflect("I want to kill myself", 9, recorder);
+
+    assertThat(recorder.steps).containsExactly("safety");
+  }
 }

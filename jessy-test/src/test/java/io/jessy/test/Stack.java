@@ -210,49 +210,82 @@ final class Stack {
   /** How a {@link #launch} went: ready (and stopped again), or refused, with what it printed. */
   record Launch(boolean ready, String output) {}
 
+  /** Another instance of a service, started by {@link #start}: its base URL and its log. */
+  record Instance(URI url, Path log, Runnable stop) implements AutoCloseable {
+    @Override
+    public void close() {
+      stop.run();
+    }
+
+    String output() {
+      try {
+        return Files.readString(log);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
   private static int launches;
 
   /**
    * Starts one more instance of {@code service} (jessy-core or jessy-api) from its jar on a free
-   * port with exactly {@code environment} (plus its port, a data directory of its own and, for the
-   * gateway, this stack's core), waits until it is ready or has exited, and stops it. Only when the
-   * suite runs the services itself ({@link #controlsCore()}).
+   * port with exactly {@code environment} (plus its port, a data directory of its own and, unless
+   * given, this stack's core for a gateway) and waits until it is ready; the caller closes it. Only
+   * when the suite runs the services itself ({@link #controlsCore()}).
+   *
+   * @throws IllegalStateException if it exits or is not ready in time (it is stopped then)
    */
-  Launch launch(String service, Map<String, String> environment) {
+  Instance start(String service, Map<String, String> environment) {
     Path root = repositoryRoot();
     Path logs = root.resolve("jessy-test/target/stack");
     int port = freePort();
-    int n = ++launches;
+    int n;
+    synchronized (Stack.class) {
+      n = ++launches;
+    }
     Map<String, String> env = new java.util.HashMap<>(environment);
-    boolean core = service.equals("jessy-core");
-    env.put(core ? "JESSY_PORT" : "API_PORT", String.valueOf(port));
-    if (core) {
+    boolean isCore = service.equals("jessy-core");
+    env.put(isCore ? "JESSY_PORT" : "API_PORT", String.valueOf(port));
+    if (isCore) {
       env.put("JESSY_DATA_DIR", logs.resolve("launch-" + n).toString());
     } else {
-      env.putIfAbsent("CORE_SERVICE_URL", this.core.orElseThrow().toString());
+      env.putIfAbsent("CORE_SERVICE_URL", core.orElseThrow().toString());
     }
     String name = service + "-launch-" + n;
+    URI url = URI.create("http://127.0.0.1:" + port);
     Service launched =
         new Service(
             name,
             root.resolve(service + "/target/quarkus-app/quarkus-run.jar"),
             logs,
             env,
-            URI.create(
-                "http://127.0.0.1:" + port + (core ? "/health/ready" : "/api/health/ready")));
-    boolean ready;
+            url.resolve(isCore ? "/health/ready" : "/api/health/ready"));
     try {
       launched.start();
-      ready = true;
     } catch (IllegalStateException e) {
-      ready = false;
-    } finally {
       launched.stop();
+      throw e;
     }
-    try {
-      return new Launch(ready, Files.readString(logs.resolve(name + ".log")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return new Instance(url, logs.resolve(name + ".log"), launched::stop);
+  }
+
+  /** Starts an instance as {@link #start} does, and stops it again: did it start? */
+  Launch launch(String service, Map<String, String> environment) {
+    Path logs = repositoryRoot().resolve("jessy-test/target/stack");
+    int before;
+    synchronized (Stack.class) {
+      before = launches;
+    }
+    try (Instance instance = start(service, environment)) {
+      return new Launch(true, instance.output());
+    } catch (IllegalStateException e) {
+      try {
+        return new Launch(
+            false, Files.readString(logs.resolve(service + "-launch-" + (before + 1) + ".log")));
+      } catch (IOException io) {
+        throw new UncheckedIOException(io);
+      }
     }
   }
 

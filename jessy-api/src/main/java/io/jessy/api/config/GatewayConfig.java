@@ -39,6 +39,13 @@ public interface GatewayConfig {
   /** GATEWAY_SECRET: signs the caller's principal for the core (CallerSignature). */
   Optional<String> secret();
 
+  /**
+   * JAEGER_ENABLED: the gateway traces its requests (OpenTelemetry), and its own span, not the
+   * client's, is the core's parent.
+   */
+  @WithDefault("false")
+  boolean tracing();
+
   /** TRUSTED_PROXIES: addresses or CIDR ranges whose X-Forwarded-For is believed. */
   Optional<List<String>> trustedProxies();
 

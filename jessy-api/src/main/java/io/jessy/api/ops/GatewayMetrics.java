@@ -2,6 +2,7 @@ package io.jessy.api.ops;
 
 import io.jessy.web.CallerSignature;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -35,7 +36,9 @@ public class GatewayMetrics {
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
     rateLimited(CallerSignature.ANONYMOUS, 0);
-    registry.gauge("jessy.gateway.circuit.breaker.state", breaker);
+    Gauge.builder("jessy.gateway.circuit.breaker.state", breaker, AtomicInteger::get)
+        .description("The circuit breaker to the core: 0 closed, 1 half-open, 2 open")
+        .register(registry);
   }
 
   /** The route template a path belongs to, so session ids do not become label values. */
@@ -65,17 +68,13 @@ public class GatewayMetrics {
   }
 
   private void count(String route, HttpMethod method, String principal, String status) {
-    registry
-        .counter(
-            "jessy.gateway.requests",
-            "route",
-            route,
-            "method",
-            method.name(),
-            "principal",
-            principal,
-            "status",
-            status)
+    Counter.builder("jessy.gateway.requests")
+        .description("Requests to /api/v1, by route template, method, principal and status")
+        .tag("route", route)
+        .tag("method", method.name())
+        .tag("principal", principal)
+        .tag("status", status)
+        .register(registry)
         .increment();
   }
 

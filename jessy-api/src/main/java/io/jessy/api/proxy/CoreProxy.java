@@ -80,6 +80,9 @@ public class CoreProxy {
 
   private static final String FORWARDED_FOR = "X-Forwarded-For";
 
+  /** W3C trace context headers (https://www.w3.org/TR/trace-context/). */
+  private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
+
   /** The caller's principal: routing-context key and logging-context key. */
   private static final String PRINCIPAL = "principal";
 
@@ -289,15 +292,18 @@ public class CoreProxy {
         .toCompletionStage();
   }
 
-  private static MultiMap upstreamHeaders(RoutingContext ctx) {
+  private MultiMap upstreamHeaders(RoutingContext ctx) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     Set<String> named = connectionTokens(ctx.request().getHeader(HttpHeaders.CONNECTION));
+    // A tracing gateway continues the client's trace in its own span and sends that span's
+    // context on; passed through as well, the client's would make the core a sibling of it.
+    Set<String> dropped = config.tracing() ? TRACE_CONTEXT : Set.of();
     ctx.request()
         .headers()
         .forEach(
             h -> {
               String name = h.getKey().toLowerCase(Locale.ROOT);
-              if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
+              if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !dropped.contains(name)) {
                 headers.add(h.getKey(), h.getValue());
               }
             });

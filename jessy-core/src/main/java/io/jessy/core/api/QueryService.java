@@ -7,10 +7,12 @@ import io.jessy.engine.Answer;
 import io.jessy.engine.AnswerGenerator;
 import io.jessy.engine.Pipeline;
 import io.jessy.engine.Reflection;
+import io.jessy.engine.StepObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Runs a query through the engine and remembers it. The two steps are separate so the stream can
@@ -20,17 +22,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class QueryService {
 
+  private static final Logger LOG = Logger.getLogger(QueryService.class);
+
   private final Pipeline pipeline;
   private final AnswerGenerator generator;
   private final SessionStore sessions;
   private final JessyMetrics metrics;
+  private final StepObserver steps;
 
   public QueryService(
-      Pipeline pipeline, AnswerGenerator generator, SessionStore sessions, JessyMetrics metrics) {
+      Pipeline pipeline,
+      AnswerGenerator generator,
+      SessionStore sessions,
+      JessyMetrics metrics,
+      StepObserver steps) {
     this.pipeline = pipeline;
     this.generator = generator;
     this.sessions = sessions;
     this.metrics = metrics;
+    this.steps = steps;
   }
 
   /** Asks on behalf of {@code principal}, the caller whose sessions these are. */
@@ -48,12 +58,12 @@ public class QueryService {
     if (request.sessionId() != null) {
       sessions.checkOwner(principal, request.sessionId(), request.userId());
     }
-    return pipeline.reflect(request.query(), request.maxIterations());
+    return pipeline.reflect(request.query(), request.maxIterations(), steps);
   }
 
   /** The answer to a reflection: the generator's, or the safety redirect. May be slow (a model). */
   public Answer generate(Reflection reflection) {
-    return Pipeline.answer(reflection, generator);
+    return steps.step("answer", () -> Pipeline.answer(reflection, generator));
   }
 
   /**
@@ -67,15 +77,22 @@ public class QueryService {
       Answer answer,
       long startNanos) {
     Turn turn = turn(request.query(), reflection, answer);
-    String sessionId = request.sessionId();
-    if (sessionId == null) {
-      sessionId = UUID.randomUUID().toString();
-      sessions.start(principal, sessionId, request.userId(), turn);
-    } else {
-      sessions.append(principal, sessionId, request.userId(), turn);
-    }
+    boolean fresh = request.sessionId() == null;
+    String sessionId = fresh ? UUID.randomUUID().toString() : request.sessionId();
+    steps.step(
+        "store",
+        () ->
+            fresh
+                ? sessions.start(principal, sessionId, request.userId(), turn)
+                : sessions.append(principal, sessionId, request.userId(), turn));
     long nanos = System.nanoTime() - startNanos;
     metrics.record(reflection, nanos);
+    LOG.debugf(
+        "turn stored in session %s: %s by %s in %.1f ms",
+        sessionId,
+        reflection instanceof Reflection.Completed ? "answered" : "redirected",
+        answer.source().label(),
+        nanos / 1e6);
     return QueryResponse.of(sessionId, reflection, answer, nanos / 1e6);
   }
 

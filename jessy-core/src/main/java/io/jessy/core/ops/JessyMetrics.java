@@ -23,6 +23,8 @@ public class JessyMetrics {
   private final Timer duration;
   private final DistributionSummary iterations;
   private final Counter returnToSource;
+  private final Counter answered;
+  private final Counter redirected;
   private final AtomicLong processed = new AtomicLong();
 
   public JessyMetrics(MeterRegistry registry) {
@@ -43,37 +45,41 @@ public class JessyMetrics {
         Counter.builder("jessy.return.to.source")
             .description("Queries that activated too many dimensions and returned to source")
             .register(registry);
-    registry.counter("jessy.queries", "outcome", "answered");
-    registry.counter("jessy.queries", "outcome", "redirected");
+    this.answered = queries("answered");
+    this.redirected = queries("redirected");
+  }
+
+  private Counter queries(String outcome) {
+    return Counter.builder("jessy.queries")
+        .description("Queries answered, by outcome: answered (the pipeline ran) or redirected")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   public void record(Reflection reflection, long nanos) {
     processed.incrementAndGet();
     duration.record(Duration.ofNanos(nanos));
     if (reflection instanceof Reflection.Completed done) {
-      count("answered");
+      answered.increment();
       iterations.record(done.iterations().count());
       if (done.navigation().returnToSource()) {
         returnToSource.increment();
       }
       for (ActivatedDimension d : done.navigation().dimensions()) {
-        registry
-            .counter("jessy.dimension.activations", "dimension", d.dimension().name())
+        Counter.builder("jessy.dimension.activations")
+            .description("Dimensions activated by queries, by dimension")
+            .tag("dimension", d.dimension().name())
+            .register(registry)
             .increment();
       }
     } else {
-      count("redirected");
-      registry
-          .counter(
-              "jessy.safety.redirects",
-              "category",
-              ((Reflection.Redirected) reflection).category().label())
+      redirected.increment();
+      Counter.builder("jessy.safety.redirects")
+          .description("Queries the safety gate redirected, by category")
+          .tag("category", ((Reflection.Redirected) reflection).category().label())
+          .register(registry)
           .increment();
     }
-  }
-
-  private void count(String outcome) {
-    registry.counter("jessy.queries", "outcome", outcome).increment();
   }
 
   public long processed() {

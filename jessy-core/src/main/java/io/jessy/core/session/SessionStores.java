@@ -3,6 +3,7 @@ package io.jessy.core.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.jessy.core.config.JessyConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -24,9 +25,11 @@ public class SessionStores {
   SessionStore store(
       @Any InjectableInstance<AgroalDataSource> dataSources,
       JessyConfig config,
-      ObjectMapper json) {
+      ObjectMapper json,
+      MeterRegistry registry) {
     String location = config.storage().location();
     LOG.infof("sessions are stored in %s", location);
-    return new JdbcSessionStore(dataSources.getActive(), location, json);
+    return new MeteredSessionStore(
+        new JdbcSessionStore(dataSources.getActive(), location, json), registry);
   }
 }

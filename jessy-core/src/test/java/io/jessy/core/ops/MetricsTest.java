@@ -122,6 +122,36 @@ class MetricsTest {
     assertThat(delta(before, after, "jessy_query_duration_seconds_count")).isEqualTo(2);
   }
 
+  @Test
+  void timesTheSessionStoreByOperationAndCountsItsFailuresFromZero() {
+    PrometheusText before = PrometheusText.scrape();
+
+    ask("hello there"); // starts a session: one durable write
+
+    PrometheusText after = PrometheusText.scrape();
+    assertThat(delta(before, after, "jessy_store_duration_seconds_count{operation=\"start\"}"))
+        .isEqualTo(1);
+    assertThat(after.value("jessy_store_duration_seconds_bucket{operation=\"start\",le=\"+Inf\"}"))
+        .isEqualTo(after.value("jessy_store_duration_seconds_count{operation=\"start\"}"));
+    for (String operation : new String[] {"start", "append", "find", "delete", "ping"}) {
+      assertThat(after.has("jessy_store_errors_total{operation=\"" + operation + "\"}"))
+          .as(operation)
+          .isTrue();
+    }
+    assertThat(delta(before, after, "jessy_store_errors_total{operation=\"start\"}")).isZero();
+  }
+
+  @Test
+  void givesHttpRequestTimesLatencyBucketsPerRoute() {
+    ask("what is consciousness");
+
+    PrometheusText metrics = PrometheusText.scrape();
+    String bucket =
+        "http_server_requests_seconds_bucket{method=\"POST\",outcome=\"SUCCESS\","
+            + "status=\"200\",uri=\"/api/v1/query\",le=\"0.1\"}";
+    assertThat(metrics.has(bucket)).as(bucket).isTrue();
+  }
+
   private static double delta(PrometheusText before, PrometheusText after, String series) {
     return after.value(series) - before.value(series);
   }
