@@ -122,10 +122,10 @@ coverage: ## Unit tests + coverage gate in the jessy-test container; HTML in ./t
 ci: ## What CI runs: lint, every test with the coverage gate, the container stack test
 	bash .ci/run
 
-bench: $(CORE_JAR) $(API_JAR) ## JMH pipeline throughput and gateway overhead (wrk); see docs/BENCHMARKS.md
+bench: $(CORE_JAR) $(API_JAR) ## JMH pipeline throughput, then the services' figures (wrk, nginx), recorded in docs/BENCHMARKS.md
 	$(MVN) -q -pl jessy-bench -am install -DskipTests -Djacoco.skip=true
 	$(MVN) -q -pl jessy-bench exec:exec
-	scripts/bench-gateway.sh
+	scripts/bench-http.sh --record docs/BENCHMARKS.md
 
 # --- Code ---------------------------------------------------------------------------------------
 fmt: ## Format Java sources (google-java-format via Spotless)

@@ -40,10 +40,22 @@ public final class CallerSignature {
   private static final Pattern VALUE = Pattern.compile("t=(\\d{1,12}),v1=([0-9a-f]{64})");
   private static final String ALGORITHM = "HmacSHA256";
 
-  private final SecretKeySpec key;
+  /** One keyed Mac per thread: a Mac is not thread-safe, and making one per request is costly. */
+  private final ThreadLocal<Mac> macs;
 
   private CallerSignature(String secret) {
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    this.macs =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+              } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("every JVM has " + ALGORITHM, e);
+              }
+            });
   }
 
   /**
@@ -111,12 +123,7 @@ public final class CallerSignature {
       String principal, String requestId, String method, String uri, long epochSeconds) {
     String message =
         String.join("\n", "v1", principal, requestId, method, uri, Long.toString(epochSeconds));
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("every JVM has " + ALGORITHM, e);
-    }
+    // doFinal resets the Mac for the next message.
+    return HexFormat.of().formatHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -19,24 +19,33 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Sessions in a relational database (H2 or PostgreSQL, schema in {@code db/migration}). Each turn
- * is one transaction, committed before the method returns; an append locks the session row, so
- * concurrent turns of one session get consecutive sequence numbers. Every read and write names the
- * caller's principal, and a session of another principal is never found.
+ * Sessions in a relational database (H2 or PostgreSQL, schema in {@code db/migration}). Turns are
+ * written through {@link GroupCommit}: committed and forced to disk before the method returns, many
+ * of them per transaction under load. An append locks the session row, so concurrent turns of one
+ * session get consecutive sequence numbers. Every read and write names the caller's principal, and
+ * a session of another principal is never found.
  */
 public final class JdbcSessionStore implements SessionStore {
 
   private static final int PING_SECONDS = 2;
   private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
 
+  /** H2 commits without forcing its file to disk; this statement does, once per group. */
+  private static final String H2_SYNC = "CHECKPOINT SYNC";
+
   private final DataSource dataSource;
   private final String location;
   private final ObjectMapper json;
+  private final GroupCommit writes;
 
+  /**
+   * @param location where the sessions live, {@code h2:...} or {@code postgresql://...}
+   */
   public JdbcSessionStore(DataSource dataSource, String location, ObjectMapper json) {
     this.dataSource = dataSource;
     this.location = location;
     this.json = json;
+    this.writes = new GroupCommit(dataSource, location.startsWith("h2") ? H2_SYNC : null);
   }
 
   /** A null bound to a column that is not text (PostgreSQL checks the declared type). */
@@ -52,7 +61,7 @@ public final class JdbcSessionStore implements SessionStore {
   @Override
   public Turn start(String principal, String sessionId, String userId, Turn turn) {
     Instant at = micros(turn.createdAt());
-    return transaction(
+    return writes.run(
         connection -> {
           update(
               connection,
@@ -70,7 +79,7 @@ public final class JdbcSessionStore implements SessionStore {
   @Override
   public Turn append(String principal, String sessionId, String userId, Turn turn) {
     Instant at = micros(turn.createdAt());
-    return transaction(
+    return writes.run(
         connection -> {
           int seq;
           // The row lock gives concurrent turns of one session consecutive numbers.

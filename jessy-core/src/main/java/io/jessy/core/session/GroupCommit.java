@@ -1,0 +1,162 @@
+package io.jessy.core.session;
+
+import io.jessy.web.ApiException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Many writes, one commit. Writers hand their work to one committer thread, which runs everything
+ * that has queued up meanwhile in one transaction, commits it, forces it to disk once (one fsync
+ * for all of them) and only then answers each writer: a writer's call returns when its write is
+ * durable, so a 200 still means the turn is on disk, and under load the disk's flushes are shared.
+ *
+ * <p>A write refused on its own merits (an {@link ApiException}, thrown before it changed anything)
+ * fails alone. A batch the database refuses is rolled back and its writes are run again one
+ * transaction each, so one bad write never fails the others; a write that fails alone is a {@link
+ * StoreUnavailableException}.
+ */
+final class GroupCommit {
+
+  private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+
+  /** The most writes one transaction takes. */
+  static final int MAX_BATCH = 256;
+
+  /** A writer never waits longer than this, even for a store that hangs past its own timeouts. */
+  private static final long WAIT_SECONDS = 30;
+
+  /** One write, run on the committer's connection inside its transaction. */
+  @FunctionalInterface
+  interface Write<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private record Pending(Write<?> write, CompletableFuture<Object> done) {}
+
+  private final DataSource dataSource;
+  private final String sync;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+  /**
+   * @param sync a statement that forces committed data to disk (H2's {@code CHECKPOINT SYNC}), or
+   *     null when a commit does that itself (PostgreSQL)
+   */
+  GroupCommit(DataSource dataSource, String sync) {
+    this.dataSource = dataSource;
+    this.sync = sync;
+    Thread committer = new Thread(this::commitForever, "jessy-group-commit");
+    committer.setDaemon(true);
+    committer.start();
+  }
+
+  /** Runs {@code write} in the next group's transaction; returns once that is on disk. */
+  @SuppressWarnings("unchecked")
+  <T> T run(Write<T> write) {
+    CompletableFuture<Object> done = new CompletableFuture<>();
+    queue.add(new Pending(write, done));
+    try {
+      return (T) done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new StoreUnavailableException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new StoreUnavailableException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException(e);
+    }
+  }
+
+  private void commitForever() {
+    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    while (true) {
+      try {
+        batch.add(queue.take());
+        queue.drainTo(batch, MAX_BATCH - 1);
+        if (!commit(batch) && batch.size() > 1) {
+          for (Pending pending : batch) {
+            commit(List.of(pending));
+          }
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // Never let the committer die: every writer of this batch gets the failure.
+        LOG.error("group commit failed", e);
+        batch.forEach(p -> p.done().completeExceptionally(new StoreUnavailableException(e)));
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  /**
+   * Forces the committed batch to disk. If that fails the writes are committed but maybe not
+   * durable: their writers get a 503, and nothing is run again (that would store them twice).
+   */
+  private void forceToDisk(Connection connection, List<Pending> batch) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sync);
+    } catch (SQLException e) {
+      LOG.errorf(e, "committed writes could not be forced to disk (%s)", sync);
+      batch.forEach(p -> p.done().completeExceptionally(new StoreUnavailableException(e)));
+    }
+  }
+
+  /**
+   * Runs the writes in one transaction. True when it committed (each writer then has its answer);
+   * false when the database refused it: rolled back, the writers still waiting.
+   */
+  private boolean commit(List<Pending> batch) {
+    Object[] results = new Object[batch.size()];
+    ApiException[] refused = new ApiException[batch.size()];
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        for (int i = 0; i < results.length; i++) {
+          try {
+            results[i] = batch.get(i).write().run(connection);
+          } catch (ApiException e) {
+            refused[i] = e;
+          }
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      if (sync != null) {
+        forceToDisk(connection, batch);
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (batch.size() > 1) {
+        return false;
+      }
+      batch.get(0).done().completeExceptionally(new StoreUnavailableException(e));
+      return true;
+    }
+    for (int i = 0; i < results.length; i++) {
+      if (refused[i] != null) {
+        batch.get(i).done().completeExceptionally(refused[i]);
+      } else {
+        batch.get(i).done().complete(results[i]);
+      }
+    }
+    return true;
+  }
+}
