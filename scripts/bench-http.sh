@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The services' figures on this machine, every row from this one run (`make bench` calls it):
 # start-up and idle/loaded memory of each JVM, durable POST /api/v1/query straight to the core on
-# H2 and on PostgreSQL (and its ratio to GET /status of the same process), the same through nginx
+# its embedded store and on PostgreSQL (and its ratio to GET /status of the same process), the same through nginx
 # (Debian's) and through jessy-api in front of the same core, the p99 the gateway adds at 4
 # connections, disk per stored turn, and eight churn runs through the gateway that must all be 2xx.
 #   DURATION (10s) per measured run, after a 5 s warm-up; CONNECTIONS (16); wrk with 1 thread.
@@ -83,9 +83,9 @@ ms() { # ms 1.23ms|850.00us|1.2s -> milliseconds
 }
 
 secret=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
-echo "==> jessy-core (H2) and jessy-api from their jars" >&2
+echo "==> jessy-core (embedded store) and jessy-api from their jars" >&2
 start core "$work/core.log" "http://127.0.0.1:$CORE_PORT/health/ready" \
-  JESSY_PORT=$CORE_PORT JESSY_DATA_DIR="$work/h2" GATEWAY_SECRET="$secret"
+  JESSY_PORT=$CORE_PORT JESSY_DATA_DIR="$work/data" GATEWAY_SECRET="$secret"
 core=$pid
 start api "$work/api.log" "http://127.0.0.1:$API_PORT/api/health/ready" \
   API_PORT=$API_PORT CORE_SERVICE_URL=http://127.0.0.1:$CORE_PORT GATEWAY_SECRET="$secret" \
@@ -118,13 +118,13 @@ http {
 NGINX
 nginx -c "$work/nginx.conf"
 
-echo "==> GET /status and durable POST /api/v1/query straight to the core (H2)" >&2
+echo "==> GET /status and durable POST /api/v1/query straight to the core (embedded store)" >&2
 load "http://127.0.0.1:$CORE_PORT/status" "$CONNECTIONS" "$get"
 status_rps=$rps
 row "GET /status straight to the core" "$status_rps req/s" "—"
 load "http://127.0.0.1:$CORE_PORT/api/v1/query"
 direct_rps=$rps
-row "durable POST /api/v1/query, core on H2, $CONNECTIONS connections" "$rps req/s (p50 $p50, p99 $p99)" "≥ 10 000 req/s"
+row "durable POST /api/v1/query, core on its embedded store, $CONNECTIONS connections" "$rps req/s (p50 $p50, p99 $p99)" "≥ 10 000 req/s"
 row "the same ÷ GET /status" "$(awk -v a="$rps" -v b="$status_rps" 'BEGIN {printf "%.3f", a / b}')" "≥ 0.15"
 
 echo "==> the same through nginx and through jessy-api" >&2
@@ -144,8 +144,8 @@ row "jessy-core RSS after the load" "$(rss_mb "$core") MB" "—"
 row "jessy-api RSS after the load" "$(rss_mb "$api") MB" "—"
 turns=$(curl -fsS "http://127.0.0.1:$CORE_PORT/metrics" |
   awk '/^jessy_queries_total/ {n += $2} END {printf "%d", n}')
-bytes=$(du -sb "$work/h2" | cut -f1)
-row "H2 on disk per stored turn ($turns turns, $((bytes / 1048576)) MB)" "$((bytes / (turns > 0 ? turns : 1))) bytes" "≤ 1 KB"
+bytes=$(du -sb "$work/data" | cut -f1)
+row "embedded store on disk per stored turn ($turns turns, $((bytes / 1048576)) MB)" "$((bytes / (turns > 0 ? turns : 1))) bytes" "≤ 1 KB"
 
 echo "==> churn: eight 3 s runs through the gateway, back to back" >&2
 churn_failed=0

@@ -99,6 +99,9 @@ public interface JessyConfig {
     /** Set by StorageConfigSource from DATABASE_URL or JESSY_DATA_DIR; never with credentials. */
     String location();
 
+    /** JESSY_DATA_DIR made absolute: the embedded store's directory (absent with PostgreSQL). */
+    Optional<Path> dataDir();
+
     /** SESSION_RETENTION_DAYS: delete sessions idle this many days; 0 keeps them forever. */
     @WithDefault("0")
     int retentionDays();

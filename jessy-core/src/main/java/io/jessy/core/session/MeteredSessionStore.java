@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * be reached: a 503 for the caller). Both series exist from the start for every operation, so
  * dashboards and the store alert see zeros rather than nothing.
  */
-public final class MeteredSessionStore implements SessionStore {
+public final class MeteredSessionStore implements SessionStore, AutoCloseable {
 
   private static final String[] OPERATIONS = {
     "start", "append", "check_owner", "find", "delete", "prune", "ping"
@@ -122,5 +122,16 @@ public final class MeteredSessionStore implements SessionStore {
   @Override
   public String backend() {
     return store.backend();
+  }
+
+  @Override
+  public void close() {
+    if (store instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the session store", e);
+      }
+    }
   }
 }

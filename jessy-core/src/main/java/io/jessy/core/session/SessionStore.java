@@ -56,6 +56,8 @@ public interface SessionStore {
   /** Checks that the store answers; throws {@link StoreUnavailableException} if not. */
   void ping();
 
-  /** Where the sessions live, e.g. {@code h2:/var/lib/jessy/sessions}; never with credentials. */
+  /**
+   * Where the sessions live, e.g. {@code log:/var/lib/jessy/sessions.log}; never with credentials.
+   */
   String backend();
 }

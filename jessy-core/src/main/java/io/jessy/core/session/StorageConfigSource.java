@@ -12,15 +12,14 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Chooses the session store from the environment, as the design document's variables describe it:
- * PostgreSQL when {@code DATABASE_URL} is set (either form, see {@link DatabaseUrl}), otherwise an
- * embedded H2 file under {@code JESSY_DATA_DIR} (default {@code ./data}). Both datasources are
- * built in; this source activates exactly one and gives it its URL and credentials. Its ordinal
- * sits between application.properties (250) and the environment (300), so explicit Quarkus settings
- * win.
+ * PostgreSQL when {@code DATABASE_URL} is set (either form, see {@link DatabaseUrl}): this source
+ * activates its datasource and gives it its URL and credentials; otherwise the embedded {@link
+ * LogSessionStore} in {@code JESSY_DATA_DIR} (default {@code ./data}), and no datasource at all.
+ * Its ordinal sits between application.properties (250) and the environment (300), so explicit
+ * Quarkus settings win.
  */
 public final class StorageConfigSource extends MapBackedConfigSource {
 
-  static final String H2 = "h2";
   static final String POSTGRESQL = "postgresql";
 
   StorageConfigSource(Map<String, String> env) {
@@ -41,7 +40,6 @@ public final class StorageConfigSource extends MapBackedConfigSource {
     Map<String, String> properties = new HashMap<>();
     String databaseUrl = env.getOrDefault("DATABASE_URL", "");
     boolean postgres = !databaseUrl.isBlank();
-    properties.put(active(H2), String.valueOf(!postgres));
     properties.put(active(POSTGRESQL), String.valueOf(postgres));
     if (postgres) {
       DatabaseUrl db = DatabaseUrl.parse(databaseUrl);
@@ -50,14 +48,10 @@ public final class StorageConfigSource extends MapBackedConfigSource {
       db.password().ifPresent(pw -> properties.put(datasource(POSTGRESQL, "password"), pw));
       properties.put("jessy.storage.location", db.location());
     } else {
-      Path file =
-          Path.of(env.getOrDefault("JESSY_DATA_DIR", "./data"))
-              .toAbsolutePath()
-              .normalize()
-              .resolve("sessions");
-      // WRITE_DELAY=0: a commit reaches the file before it returns, so a SIGKILL loses nothing.
-      properties.put(datasource(H2, "jdbc.url"), "jdbc:h2:file:" + file + ";WRITE_DELAY=0");
-      properties.put("jessy.storage.location", "h2:" + file);
+      Path directory =
+          Path.of(env.getOrDefault("JESSY_DATA_DIR", "./data")).toAbsolutePath().normalize();
+      properties.put("jessy.storage.data-dir", directory.toString());
+      properties.put("jessy.storage.location", "log:" + directory.resolve(LogSessionStore.FILE));
     }
     return properties;
   }

@@ -47,7 +47,12 @@ class JessyConfigCheckTest {
         new JessyConfig.Storage() {
           @Override
           public String location() {
-            return "h2:test";
+            return "log:test";
+          }
+
+          @Override
+          public Optional<Path> dataDir() {
+            return Optional.of(Path.of("test"));
           }
 
           @Override

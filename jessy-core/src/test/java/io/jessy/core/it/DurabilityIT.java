@@ -40,9 +40,9 @@ class DurabilityIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
-  void keepsEveryAcknowledgedTurnOfTheEmbeddedDatabaseThroughSigkill(@TempDir Path data)
+  void keepsEveryAcknowledgedTurnOfTheEmbeddedStoreThroughSigkill(@TempDir Path data)
       throws Exception {
-    killMidTrafficAndCheck("h2", Map.of("JESSY_DATA_DIR", data.toString()));
+    killMidTrafficAndCheck("log", Map.of("JESSY_DATA_DIR", data.toString()));
   }
 
   @Test

@@ -47,7 +47,7 @@ class HealthResourceTest {
     assertThat(body.getString("checks.engine.dimensions")).isEqualTo("15");
     assertThat(body.getString("checks.store.status")).isEqualTo("up");
     assertThat(body.getString("checks.store.backend"))
-        .isEqualTo("h2:" + Path.of("target/test-data/sessions").toAbsolutePath());
+        .isEqualTo("log:" + Path.of("target/test-data/sessions.log").toAbsolutePath());
     assertThat(body.getLong("checks.store.latency_ms")).isNotNegative();
   }
 

@@ -31,7 +31,7 @@ class StatusResourceTest {
     assertThat(status.getString("version")).matches("\\d+\\.\\d+\\.\\d+.*");
     assertThat(status.getString("environment")).isIn("development", "test", "production");
     assertThat(status.getInt("dimensions_loaded")).isEqualTo(15);
-    assertThat(status.getString("storage_backend")).startsWith("h2:").endsWith("sessions");
+    assertThat(status.getString("storage_backend")).startsWith("log:").endsWith("sessions.log");
     assertThat(status.getString("answer_generator")).isEqualTo("local");
     assertThat(status.getLong("uptime_seconds")).isNotNegative();
     assertThat(Instant.parse(status.getString("started_at"))).isBefore(Instant.now());

@@ -14,26 +14,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StorageConfigTest {
 
   @Test
-  void defaultsToAnH2FileUnderTheDataDirectory() {
+  void defaultsToTheEmbeddedLogUnderTheDataDirectoryWithNoDatasource() {
     StorageConfigSource source = new StorageConfigSource(Map.of());
-    Path file = Path.of("data").toAbsolutePath().resolve("sessions");
+    Path directory = Path.of("data").toAbsolutePath();
 
-    assertThat(source.getValue("quarkus.datasource.h2.active")).isEqualTo("true");
     assertThat(source.getValue("quarkus.datasource.postgresql.active")).isEqualTo("false");
-    assertThat(source.getValue("quarkus.datasource.h2.jdbc.url"))
-        .isEqualTo("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
-    assertThat(source.getValue("jessy.storage.location")).isEqualTo("h2:" + file);
+    assertThat(source.getValue("jessy.storage.data-dir")).isEqualTo(directory.toString());
+    assertThat(source.getValue("jessy.storage.location"))
+        .isEqualTo("log:" + directory.resolve("sessions.log"));
     assertThat(source.getPropertyNames()).doesNotContain("quarkus.datasource.postgresql.jdbc.url");
     assertThat(source.getName()).isEqualTo("jessy-storage");
     assertThat(source.getOrdinal()).isBetween(251, 299);
   }
 
   @Test
-  void resolvesARelativeDataDirectorySoH2AcceptsIt() {
+  void resolvesARelativeDataDirectory() {
     StorageConfigSource source = new StorageConfigSource(Map.of("JESSY_DATA_DIR", "var/../state"));
 
-    assertThat(source.getValue("jessy.storage.location"))
-        .isEqualTo("h2:" + Path.of("state").toAbsolutePath().resolve("sessions"));
+    assertThat(source.getValue("jessy.storage.data-dir"))
+        .isEqualTo(Path.of("state").toAbsolutePath().toString());
   }
 
   @Test
@@ -44,7 +43,7 @@ class StorageConfigTest {
                 "DATABASE_URL", "postgres://jessy:s3cr%40t@db:5432/jessy", "JESSY_DATA_DIR", "x"));
 
     assertThat(source.getValue("quarkus.datasource.postgresql.active")).isEqualTo("true");
-    assertThat(source.getValue("quarkus.datasource.h2.active")).isEqualTo("false");
+    assertThat(source.getPropertyNames()).doesNotContain("jessy.storage.data-dir");
     assertThat(source.getValue("quarkus.datasource.postgresql.jdbc.url"))
         .isEqualTo("jdbc:postgresql://db:5432/jessy");
     assertThat(source.getValue("quarkus.datasource.postgresql.username")).isEqualTo("jessy");

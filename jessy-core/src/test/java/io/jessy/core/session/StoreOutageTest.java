@@ -43,8 +43,6 @@ class StoreOutageTest {
               hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
       String jdbc = url.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
       return Map.of(
-          "quarkus.datasource.h2.active",
-          "false",
           "quarkus.datasource.postgresql.active",
           "true",
           "quarkus.datasource.postgresql.jdbc.url",
