@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -30,7 +31,7 @@ public class RequestIds {
         ctx -> {
           String id = ctx.request().getHeader(HEADER);
           if (!isSane(id)) {
-            id = UUID.randomUUID().toString();
+            id = newId();
             ctx.request().headers().set(HEADER, id);
           }
           ctx.response().putHeader(HEADER, id);
@@ -38,6 +39,17 @@ public class RequestIds {
           ctx.next();
         },
         PRIORITY);
+  }
+
+  /**
+   * A random version-4 UUID. Request ids only need to be unique, not unguessable, so they come from
+   * the thread's own generator rather than the shared SecureRandom of UUID.randomUUID().
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   public static boolean isSane(String id) {

@@ -119,4 +119,15 @@ class RequestIdsTest {
     assertThat(RequestIds.isSane("r".repeat(128))).isTrue();
     assertThat(RequestIds.isSane("r".repeat(129))).isFalse();
   }
+
+  @Test
+  void makesDistinctVersion4Uuids() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = RequestIds.newId();
+      assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+      ids.add(id);
+    }
+    assertThat(ids).hasSize(10_000);
+  }
 }

@@ -135,6 +135,8 @@ public class CoreProxy {
             .delay(config.upstream().breakerDelay().toMillis(), ChronoUnit.MILLIS)
             .onStateChange(metrics::breakerState)
             .done()
+            // The guarded call never blocks: run it on the event loop, no hop to a worker thread.
+            .withThreadOffload(false)
             .build();
     // A pooled connection that closed before our request was on it: the core never saw the
     // request, so any method goes again, at once, on another connection. Inside the breaker (a
@@ -153,6 +155,7 @@ public class CoreProxy {
         .jitter(0, ChronoUnit.MILLIS)
         .retryOn(on)
         .done()
+        .withThreadOffload(false)
         .build();
   }
 
