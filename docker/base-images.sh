@@ -2,12 +2,14 @@
 # Builds local stand-ins for the base images Jessy's Dockerfiles take as build args, from Debian
 # packages only, for machines that cannot reach a container registry (CI sandboxes, air-gapped hosts).
 #
-#   docker/base-images.sh [--prefix P] [--extra-ca-dir DIR] [--env-file FILE] [--force] [IMAGE...]
+#   docker/base-images.sh [--prefix P] [--extra-ca-dir DIR | --no-extra-ca] [--env-file FILE] [--force] [IMAGE...]
 #   IMAGE: debian builder postgres prometheus (default: all four)
 #
 #   image                 stands in for                          made from
 #   $PREFIX/debian:trixie debian:trixie-slim                     debootstrap --variant=minbase trixie
-#   $PREFIX/builder:21    maven:3.9-eclipse-temurin-21           openjdk-21-jdk-headless (has the jmods), maven
+#   $PREFIX/builder:25    maven:3.9-eclipse-temurin-25           openjdk-25-jdk-headless (has the jmods), gcc (the
+#                                                                images' static health probe); Maven comes
+#                                                                with the project's wrapper (./mvnw)
 #   $PREFIX/postgres:17   postgres:17                            postgresql-17 + a POSTGRES_* entrypoint
 #   $PREFIX/prometheus:2.53 prom/prometheus (profile monitoring) prometheus (Debian's 2.53)
 #
@@ -15,17 +17,23 @@
 #   BUILDER_IMAGE=... POSTGRES_IMAGE=... PROMETHEUS_IMAGE=...
 # (The production images need no runtime base: they are built FROM scratch, see docker/rootfs.sh.)
 # which the script prints at the end and, with --env-file, writes to a file:
-#   docker/base-images.sh --extra-ca-dir /usr/local/share/ca-certificates --env-file .env
+#   docker/base-images.sh --env-file .env
 #   docker compose up                     # compose reads .env by itself
 # (--env-file sets those lines in the file and keeps the rest).
 #
-# EXTRA_CA_DIR (or --extra-ca-dir): *.crt files added to the builder's trust store (system and Java),
-# for a TLS-inspecting proxy between the build and Maven Central. Leave it empty for images you ship.
-# Images already present are kept; --force rebuilds them. Needs root (debootstrap), docker, debootstrap.
+# Extra CA certificates: the builder trusts the *.crt files of EXTRA_CA_DIR (or --extra-ca-dir), by
+# default the host's own extra ones in /usr/local/share/ca-certificates, so a build behind a
+# TLS-inspecting proxy reaches Maven Central whenever the host does (--no-extra-ca: none, e.g. for
+# images you ship). The builder carries the digest of that set as a label, and is rebuilt when the
+# set changes; other images already present are kept. --force rebuilds everything.
+# Needs root (debootstrap), docker, debootstrap.
 set -euo pipefail
 
 PREFIX=${PREFIX:-jessy-local}
-EXTRA_CA_DIR=${EXTRA_CA_DIR:-}
+# A directory named on purpose (environment or option) must hold certificates; the default may not.
+CA_ASKED=false
+if [[ -n ${EXTRA_CA_DIR:-} ]]; then CA_ASKED=true; fi
+EXTRA_CA_DIR=${EXTRA_CA_DIR-/usr/local/share/ca-certificates}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SUITE=trixie
 ENV_FILE=
@@ -39,7 +47,8 @@ log() { echo "==> $*" >&2; }
 while (($#)); do
   case $1 in
     --prefix) PREFIX=${2:?--prefix needs a value}; shift 2 ;;
-    --extra-ca-dir) EXTRA_CA_DIR=${2:?--extra-ca-dir needs a directory}; shift 2 ;;
+    --extra-ca-dir) EXTRA_CA_DIR=${2:?--extra-ca-dir needs a directory}; CA_ASKED=true; shift 2 ;;
+    --no-extra-ca) EXTRA_CA_DIR=; shift ;;
     --env-file) ENV_FILE=${2:?--env-file needs a path}; shift 2 ;;
     --mirror) MIRROR=${2:?--mirror needs a URL}; shift 2 ;;
     --force) FORCE=true; shift ;;
@@ -51,15 +60,29 @@ done
 ((${#IMAGES[@]})) || IMAGES=(debian builder postgres prometheus)
 
 DEBIAN_IMAGE=$PREFIX/debian:$SUITE
-BUILDER_IMAGE=$PREFIX/builder:21
+BUILDER_IMAGE=$PREFIX/builder:25
 POSTGRES_IMAGE=$PREFIX/postgres:17
 PROMETHEUS_IMAGE=$PREFIX/prometheus:2.53
 
 command -v docker >/dev/null || die "docker not found"
 docker info >/dev/null 2>&1 || die "the Docker daemon is not reachable (start dockerd first)"
+# The default directory may well be empty or missing (no proxy): then there is nothing to add.
+if [[ -n $EXTRA_CA_DIR ]] && ! compgen -G "$EXTRA_CA_DIR/*.crt" >/dev/null; then
+  if $CA_ASKED; then
+    die "no *.crt files in EXTRA_CA_DIR '$EXTRA_CA_DIR'"
+  fi
+  EXTRA_CA_DIR=
+fi
+# ca_digest: what identifies the extra CA set ("none" without one), kept as the builder's label.
+ca_digest() {
+  if [[ -z $EXTRA_CA_DIR ]]; then echo none; return; fi
+  cat "$EXTRA_CA_DIR"/*.crt | sha256sum | cut -c1-64
+}
+CA_DIGEST=$(ca_digest)
+CA_LABEL=io.jessy.extra-ca-sha256
 if [[ -n $EXTRA_CA_DIR ]]; then
-  [[ -d $EXTRA_CA_DIR ]] || die "EXTRA_CA_DIR '$EXTRA_CA_DIR' is not a directory"
-  compgen -G "$EXTRA_CA_DIR/*.crt" >/dev/null || die "no *.crt files in EXTRA_CA_DIR '$EXTRA_CA_DIR'"
+  cas=("$EXTRA_CA_DIR"/*.crt)
+  log "the builder trusts the ${#cas[@]} extra CA certificates in $EXTRA_CA_DIR (sha256 ${CA_DIGEST:0:12}); --no-extra-ca for none"
 fi
 
 work=$(mktemp -d)
@@ -91,8 +114,8 @@ drop_replaced() {
   docker image rm "$1" >/dev/null 2>&1 || true
 }
 
-build() { # build TAG CONTEXT
-  local started=$SECONDS old opts=()
+build() { # build TAG CONTEXT [DOCKER-BUILD-OPTION...]
+  local started=$SECONDS old opts=("${@:3}")
   old=$(docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true)
   # --force means fresh packages too, not the cached apt-get layers.
   if $FORCE; then opts+=(--no-cache); fi
@@ -142,10 +165,17 @@ EOF
 }
 
 build_builder() {
-  skip "$BUILDER_IMAGE" && return
+  local trusted
+  trusted=$(docker image inspect -f "{{index .Config.Labels \"$CA_LABEL\"}}" "$BUILDER_IMAGE" 2>/dev/null || true)
+  if present "$BUILDER_IMAGE" && [[ $trusted != "$CA_DIGEST" ]]; then
+    log "$BUILDER_IMAGE was built with another CA set (${trusted:-unknown}, now $CA_DIGEST): rebuilding it"
+  else
+    skip "$BUILDER_IMAGE" && return
+  fi
   local ctx
   ctx=$(context builder)
-  # Laid out like the official image: JDK at /opt/java/openjdk, Maven on PATH, curl for scripts.
+  # Laid out like the official image: JDK at /opt/java/openjdk, curl for scripts; the builds run
+  # Maven through the project's wrapper, so the image needs no Maven of its own.
   cat >"$ctx/Dockerfile" <<'EOF'
 ARG BASE_IMAGE
 FROM ${BASE_IMAGE}
@@ -153,17 +183,16 @@ FROM ${BASE_IMAGE}
 COPY extra-ca/ /usr/local/share/ca-certificates/
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates ca-certificates-java curl unzip \
-      openjdk-21-jdk-headless maven \
+      openjdk-25-jdk-headless gcc libc6-dev \
  && mkdir -p /opt/java \
  && ln -s "$(dirname "$(dirname "$(readlink -f /usr/bin/javac)")")" /opt/java/openjdk \
  && update-ca-certificates \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 ENV JAVA_HOME=/opt/java/openjdk \
-    MAVEN_HOME=/usr/share/maven \
     MAVEN_CONFIG=/root/.m2
 CMD ["jshell"]
 EOF
-  build "$BUILDER_IMAGE" "$ctx"
+  build "$BUILDER_IMAGE" "$ctx" --label "$CA_LABEL=$CA_DIGEST"
 }
 
 build_postgres() {

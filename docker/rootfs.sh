@@ -2,7 +2,7 @@
 # rootfs.sh DEST: the root file system of a production image, taken from the (Debian or Ubuntu)
 # build image it runs in: the shared libraries a jlink'ed JRE links against (libc, libgcc, libstdc++,
 # zlib), the CA bundle, a minimal /etc, the service user jessy (10001) and its data directory
-# /var/lib/jessy. No shell, no package manager. Used by the rootfs stage of docker/Dockerfile.*.
+# /var/lib/jessy. No shell, no package manager. Used by the rootfs stage of docker/Dockerfile.
 set -euo pipefail
 dest=$1
 mkdir -p "$dest"

@@ -6,7 +6,8 @@
 # connections, disk per stored turn, and eight churn runs through the gateway that must all be 2xx.
 #   DURATION (10s) per measured run, after a 5 s warm-up; CONNECTIONS (16); wrk with 1 thread.
 # Prints a Markdown table; with --record FILE also appends it, dated, to FILE. Needs the built jars;
-# installs wrk and nginx from Debian when missing (root). Ports 18280-18282 and 13200 are used.
+# installs wrk and nginx from Debian when missing (root). Ports 18280-18282 and 13200-13201 are used.
+# Then the production images (BENCH_IMAGES=false skips them): built, started, loaded at 512M and 256M.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,7 @@ CORE_PORT=18280
 NGINX_PORT=18281
 PG_CORE_PORT=18282
 API_PORT=13200
+STACK_API_PORT=13201
 CORE_JAR=jessy-core/target/quarkus-app/quarkus-run.jar
 API_JAR=jessy-api/target/quarkus-app/quarkus-run.jar
 [[ -f $CORE_JAR && -f $API_JAR ]] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
@@ -80,6 +82,71 @@ get=$work/get.lua
 echo 'wrk.method = "GET"' >"$get"
 ms() { # ms 1.23ms|850.00us|1.2s -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'
+}
+
+# bench_images: the production images' rows. Builds them (docker/Dockerfile), then: each service's
+# start in its image at 1 CPU, `up --wait` of the production stack, idle RSS in the containers, a
+# 60 s load through the gateway at MEMORY_LIMIT 512M and 256M (no OOM kill, no error), image sizes.
+bench_images() {
+  scripts/docker-engine.sh
+  local images_env=$work/images.env project=jessy-bench
+  : >"$images_env"
+  if ! docker image inspect maven:3.9-eclipse-temurin-25 >/dev/null 2>&1; then
+    docker/base-images.sh --env-file "$images_env" builder >/dev/null
+  fi
+  local -a compose=(docker compose --env-file "$images_env" -p "$project"
+    -f docker-compose.yml -f docker-compose.prod.yml)
+  export GATEWAY_SECRET=$secret POSTGRES_PASSWORD=unused-here API_PORT=$STACK_API_PORT
+  export ALLOW_ANONYMOUS=true RATE_LIMIT_RPS=100000000 RATE_LIMIT_BURST=100000000
+  "${compose[@]}" build -q jessy-core jessy-api >&2
+  for service in core api; do
+    row "jessy-$service image size" "$(docker image inspect -f '{{.Size}}' "jessy-$service:latest" |
+      awk '{printf "%d MB", $1 / 1e6}')" "—"
+  done
+
+  local run_env=(-e JESSY_ENV=production -e GATEWAY_SECRET="$secret" -e ALLOW_ANONYMOUS=true
+    -e CORE_SERVICE_URL=http://127.0.0.1:9)
+  for service in core api; do
+    local name=jessy-bench-start-$service starts=()
+    for _ in 1 2 3; do
+      docker run -d --name "$name" --cpus 1 --memory 512m --read-only --tmpfs /tmp \
+        "${run_env[@]}" "jessy-$service:latest" >/dev/null
+      for _ in $(seq 1 100); do
+        docker logs "$name" 2>&1 | grep -q 'started in' && break
+        sleep 0.1
+      done
+      starts+=("$(docker logs "$name" 2>&1 | sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' | head -1)")
+      docker rm -fv "$name" >/dev/null
+    done
+    row "jessy-$service start in its production image at 1 CPU (3 runs)" "${starts[*]} s" "≤ 0.5 s"
+  done
+
+  for limit in 512M 256M; do
+    "${compose[@]}" down -v >/dev/null 2>&1 || true
+    local started=$SECONDS
+    MEMORY_LIMIT=$limit "${compose[@]}" up -d --wait --quiet-pull >/dev/null 2>&1 ||
+      { row "production up --wait at $limit" "FAILED" "healthy"; continue; }
+    if [[ $limit == 512M ]]; then
+      row "production \`up --wait\` → all healthy (embedded store)" "$((SECONDS - started)) s" "≤ 6 s"
+    fi
+    sleep 5
+    local core_pid api_pid
+    core_pid=$(docker inspect -f '{{.State.Pid}}' "$project-jessy-core-1")
+    api_pid=$(docker inspect -f '{{.State.Pid}}' "$project-jessy-api-1")
+    if [[ $limit == 512M ]]; then
+      row "jessy-core idle RSS in its container" "$(rss_mb "$core_pid") MB" "≤ 120 MB"
+      row "jessy-api idle RSS in its container" "$(rss_mb "$api_pid") MB" "≤ 120 MB"
+    fi
+    local out
+    out=$(wrk -t1 -c"$CONNECTIONS" -d60s -s "$post" "http://127.0.0.1:$STACK_API_PORT/api/v1/query")
+    local killed non2xx rps_load
+    killed=$(docker inspect -f '{{.State.OOMKilled}} {{.RestartCount}}' "$project-jessy-core-1" "$project-jessy-api-1" | tr '\n' ' ')
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    rps_load=$(awk '/^Requests\/sec/ {printf "%d", $2}' <<<"$out")
+    row "60 s through the gateway at MEMORY_LIMIT=$limit: req/s, non-2xx, RSS core/api after, OOM-killed+restarts core/api" \
+      "$rps_load req/s, ${non2xx:-0} non-2xx, $(rss_mb "$core_pid")/$(rss_mb "$api_pid") MB, $killed" "0 non-2xx, no OOM kill"
+    "${compose[@]}" down -v >/dev/null 2>&1
+  done
 }
 
 secret=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
@@ -167,6 +234,11 @@ if url=$(scripts/postgres-local.sh 2>/dev/null); then
   row "the same ÷ GET /status" "$(awk -v a="$rps" -v b="$status_rps" 'BEGIN {printf "%.3f", a / b}')" "≥ 0.15"
 else
   row "durable POST, core on PostgreSQL" "not measured: no local PostgreSQL" "≥ 10 000 req/s"
+fi
+
+if [[ ${BENCH_IMAGES:-true} == true ]]; then
+  echo "==> the production images (scripts/docker-engine.sh, local base images when no registry)" >&2
+  bench_images
 fi
 
 table=$(

@@ -33,7 +33,7 @@ if command -v docker >/dev/null; then
   else
     bad "Compose v2 ('docker compose'; scripts/docker-engine.sh installs the plugin)"
   fi
-  if docker image inspect maven:3.9-eclipse-temurin-21 >/dev/null 2>&1 || grep -qs '^BUILDER_IMAGE=' .env; then
+  if docker image inspect maven:3.9-eclipse-temurin-25 >/dev/null 2>&1 || grep -qs '^BUILDER_IMAGE=' .env; then
     ok "base images (official, or local ones named in .env)"
   else
     note "no base images here: without registry access run docker/base-images.sh --env-file .env"

@@ -35,15 +35,12 @@ scripts/docker-engine.sh
 # --- Base images: the official ones when this machine has them or can pull them, else local ones.
 images_env=$out/images.env
 : >"$images_env"
-if ! docker image inspect maven:3.9-eclipse-temurin-21 >/dev/null 2>&1 &&
-  ! timeout 60 docker pull -q maven:3.9-eclipse-temurin-21 >/dev/null 2>&1; then
+if ! docker image inspect maven:3.9-eclipse-temurin-25 >/dev/null 2>&1 &&
+  ! timeout 60 docker pull -q maven:3.9-eclipse-temurin-25 >/dev/null 2>&1; then
+  # The host's extra CA certificates, if any, are trusted by the builder by default.
   log "no registry: building local base images (docker/base-images.sh)"
-  ca_args=()
-  if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
-    ca_args=(--extra-ca-dir /usr/local/share/ca-certificates)
-  fi
   started=$SECONDS
-  docker/base-images.sh "${ca_args[@]}" --env-file "$images_env"
+  docker/base-images.sh --env-file "$images_env"
   record "base images ready in $((SECONDS - started)) s"
 fi
 
