@@ -23,22 +23,26 @@ define urls
 	@echo ""
 endef
 
-.PHONY: help up up-prod monitor monitor-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
+.PHONY: help prepare up up-prod monitor monitor-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
 	watch health run test test-unit test-integration test-bdd coverage ci bench fmt lint doctor clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## .*$$' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}'
 
 # --- Containers -------------------------------------------------------------------------------------
-up: ## Start the development stack (live reload) and wait until it is healthy
+prepare: ## Docker engine and base images, local ones when no registry answers (every stack target runs it)
+	scripts/prepare-images.sh
+
+up: prepare ## Start the development stack (live reload) and wait until it is healthy
 	$(COMPOSE) up -d --wait
 	$(call urls)
 
-up-prod: ## Start the production stack (hardened images; only the gateway is published)
+up-prod: prepare ## Start the production stack (hardened images; only the gateway is published)
 	$(COMPOSE_PROD) up -d --build --wait
 	$(call urls, (not published in production))
 
 monitor: ## Add Prometheus, Grafana and Jaeger to the running stack (tracing on); prints their URLs
+	scripts/prepare-images.sh builder postgres prometheus
 	JAEGER_ENABLED=true $(COMPOSE) --profile monitoring up -d --wait
 	@echo ""
 	@echo "  Prometheus  http://localhost:$(PROMETHEUS_PORT)    targets /targets, alerts /alerts"
@@ -47,6 +51,7 @@ monitor: ## Add Prometheus, Grafana and Jaeger to the running stack (tracing on)
 	@echo ""
 
 monitor-prod: ## The same beside the production stack (make up-prod)
+	scripts/prepare-images.sh builder postgres prometheus
 	JAEGER_ENABLED=true $(COMPOSE_PROD) --profile monitoring up -d --wait
 	@echo ""
 	@echo "  Prometheus  http://localhost:$(PROMETHEUS_PORT)   Grafana http://localhost:$(GRAFANA_PORT)   Jaeger http://localhost:$(JAEGER_UI_PORT)"
@@ -55,10 +60,10 @@ monitor-prod: ## The same beside the production stack (make up-prod)
 down: ## Stop the stack (development or production) and remove its containers; volumes stay
 	$(COMPOSE_PROD) --profile postgres --profile test --profile monitoring down --remove-orphans
 
-build: ## Build the development images
+build: prepare ## Build the development images
 	$(COMPOSE) build
 
-rebuild: ## Rebuild the development images from scratch and restart the stack
+rebuild: prepare ## Rebuild the development images from scratch and restart the stack
 	$(COMPOSE) build --no-cache
 	$(COMPOSE) up -d --wait --force-recreate
 	$(call urls)
@@ -104,7 +109,7 @@ run: $(CORE_JAR) $(API_JAR) ## Build if needed, run core and gateway without Doc
 test: ## Every test with the coverage gate, on this machine (./mvnw verify)
 	$(MVN) verify
 
-test-unit: ## Unit tests in the jessy-test container; reports in ./test-results
+test-unit: prepare ## Unit tests in the jessy-test container; reports in ./test-results
 	$(COMPOSE) --profile test build jessy-test
 	$(COMPOSE) --profile test run --rm --no-deps jessy-test test
 
@@ -114,7 +119,7 @@ test-integration: ## The container stacks end to end (scripts/stack-test.sh: pro
 test-bdd: ## The black-box suite in its container against the production stack, then teardown
 	scripts/stack-test.sh prod
 
-coverage: ## Unit tests + coverage gate in the jessy-test container; HTML in ./test-results/*/site/jacoco
+coverage: prepare ## Unit tests + coverage gate in the jessy-test container; HTML in ./test-results/*/site/jacoco
 	$(COMPOSE) --profile test build jessy-test
 	$(COMPOSE) --profile test run --rm --no-deps jessy-test verify -pl jessy-engine,jessy-web,jessy-core,jessy-api
 	@ls -d test-results/*/site/jacoco/index.html

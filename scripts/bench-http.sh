@@ -88,12 +88,9 @@ ms() { # ms 1.23ms|850.00us|1.2s -> milliseconds
 # start in its image at 1 CPU, `up --wait` of the production stack, idle RSS in the containers, a
 # 60 s load through the gateway at MEMORY_LIMIT 512M and 256M (no OOM kill, no error), image sizes.
 bench_images() {
-  scripts/docker-engine.sh
   local images_env=$work/images.env project=jessy-bench
   : >"$images_env"
-  if ! docker image inspect maven:3.9-eclipse-temurin-25 >/dev/null 2>&1; then
-    docker/base-images.sh --env-file "$images_env" builder >/dev/null
-  fi
+  scripts/prepare-images.sh --env-file "$images_env"
   local -a compose=(docker compose --env-file "$images_env" -p "$project"
     -f docker-compose.yml -f docker-compose.prod.yml)
   export GATEWAY_SECRET=$secret POSTGRES_PASSWORD=unused-here API_PORT=$STACK_API_PORT

@@ -30,19 +30,13 @@ fail() {
   failures=$((failures + 1))
 }
 
-scripts/docker-engine.sh
-
-# --- Base images: the official ones when this machine has them or can pull them, else local ones.
+# --- Docker engine, base images: the official ones when this machine has them or can pull them,
+# else local ones.
 images_env=$out/images.env
 : >"$images_env"
-if ! docker image inspect maven:3.9-eclipse-temurin-25 >/dev/null 2>&1 &&
-  ! timeout 60 docker pull -q maven:3.9-eclipse-temurin-25 >/dev/null 2>&1; then
-  # The host's extra CA certificates, if any, are trusted by the builder by default.
-  log "no registry: building local base images (docker/base-images.sh)"
-  started=$SECONDS
-  docker/base-images.sh --env-file "$images_env"
-  record "base images ready in $((SECONDS - started)) s"
-fi
+started=$SECONDS
+scripts/prepare-images.sh --env-file "$images_env" builder postgres prometheus
+record "base images ready in $((SECONDS - started)) s"
 
 # Settings for every stack here: host ports away from `make run`'s, two API keys so the suite's
 # key, ownership and rate-limit scenarios run, and a rate the suite can pace itself against. The
