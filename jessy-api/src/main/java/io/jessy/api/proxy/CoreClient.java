@@ -11,7 +11,10 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 
-/** The one pooled HTTP client to the core, shared by the proxy and the health probe. */
+/**
+ * The pooled HTTP clients to the core: one for the health probe, and one per event loop for the
+ * proxy.
+ */
 @ApplicationScoped
 public class CoreClient {
 
@@ -22,10 +25,34 @@ public class CoreClient {
    */
   static final int KEEP_ALIVE_SECONDS = 30;
 
+  private final GatewayConfig config;
+  private final Vertx vertx;
+
+  /**
+   * A client's connections are opened on the event loop that asks for them, but one shared pool
+   * hands them to any loop, and then every read and write of an exchange hops between two threads.
+   * A pool per loop keeps each exchange on the thread that took the client's request.
+   */
+  private final ThreadLocal<HttpClient> perLoop = ThreadLocal.withInitial(this::create);
+
+  public CoreClient(GatewayConfig config, Vertx vertx) {
+    GatewayConfig.check(config);
+    this.config = config;
+    this.vertx = vertx;
+  }
+
   @Produces
   @Singleton
-  HttpClient coreClient(GatewayConfig config, Vertx vertx) {
-    GatewayConfig.check(config);
+  HttpClient coreClient() {
+    return create();
+  }
+
+  /** The client whose connections live on the calling event loop. */
+  public HttpClient onThisLoop() {
+    return perLoop.get();
+  }
+
+  private HttpClient create() {
     URI core = config.coreUrl();
     boolean tls = "https".equalsIgnoreCase(core.getScheme());
     Duration keepAlive = config.upstream().keepAlive();
