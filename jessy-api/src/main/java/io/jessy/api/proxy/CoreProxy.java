@@ -50,10 +50,10 @@ import org.jboss.logging.MDC;
  * connection is closed so the core stops working for nobody. Neither counts toward the breaker.
  *
  * <p>Written by hand rather than on Vert.x's reverse proxy ({@code vertx-http-proxy}): that one,
- * with the same checks, breaker and per-loop clients, was no faster in the same run (0.89 × nginx
- * and 174 µs of CPU per request, against 0.93 × and 163 µs here; docs/BENCHMARKS.md), and it has no
- * place to resend a request after a stale connection or to answer a failure with a problem
- * document.
+ * with the same checks, breaker and per-loop clients, was no faster in two runs (0.89 and 0.85 ×
+ * nginx, 174 and 124 µs of CPU per request, against 0.93 and 0.84 ×, 163 and 120 µs here; see
+ * docs/BENCHMARKS.md), and it has no place to resend a request after a stale connection or to
+ * answer a failure with a problem document.
  */
 @ApplicationScoped
 public class CoreProxy {
