@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -65,19 +62,7 @@ final class GroupCommit {
   <T> T run(Write<T> write) {
     CompletableFuture<Object> done = new CompletableFuture<>();
     queue.add(new Pending(write, done));
-    try {
-      return (T) done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new StoreUnavailableException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new StoreUnavailableException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException(e);
-    }
+    return (T) StoreUnavailableException.await(done, WAIT_SECONDS);
   }
 
   private void commitForever() {

@@ -106,17 +106,7 @@ public final class JdbcSessionStore implements SessionStore {
 
   private Turn insertTurn(Connection connection, String sessionId, int seq, Turn turn, Instant at)
       throws SQLException {
-    Turn stored =
-        new Turn(
-            seq,
-            turn.query(),
-            turn.answer(),
-            turn.answerSource(),
-            turn.outcome(),
-            turn.dimensions(),
-            turn.dominantFrequency(),
-            turn.iterations(),
-            at);
+    Turn stored = turn.stored(seq, at);
     update(
         connection,
         "INSERT INTO turns (session_id, seq, query, answer, answer_source, outcome, dimensions,"

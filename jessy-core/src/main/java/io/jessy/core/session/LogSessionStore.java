@@ -26,10 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.CRC32C;
@@ -294,19 +292,7 @@ public final class LogSessionStore implements SessionStore, AutoCloseable {
     }
     CompletableFuture<Object> done = new CompletableFuture<>();
     queue.add(new Pending(write, done));
-    try {
-      return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new StoreUnavailableException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new StoreUnavailableException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException(e);
-    }
+    return StoreUnavailableException.await(done, WAIT_SECONDS);
   }
 
   private void writeForever() {
@@ -628,16 +614,7 @@ public final class LogSessionStore implements SessionStore, AutoCloseable {
   // --- encoding ---------------------------------------------------------------------------------
 
   private static Turn numbered(Turn turn, int seq) {
-    return new Turn(
-        seq,
-        turn.query(),
-        turn.answer(),
-        turn.answerSource(),
-        turn.outcome(),
-        turn.dimensions(),
-        turn.dominantFrequency(),
-        turn.iterations(),
-        turn.createdAt().truncatedTo(ChronoUnit.MICROS));
+    return turn.stored(seq, turn.createdAt().truncatedTo(ChronoUnit.MICROS));
   }
 
   private static byte[] encode(

@@ -29,4 +29,10 @@ public record Turn(
     Objects.requireNonNull(createdAt, "createdAt");
     dimensions = List.copyOf(dimensions);
   }
+
+  /** This turn as a store keeps it: numbered {@code seq} in its session, stored at {@code at}. */
+  public Turn stored(int seq, Instant at) {
+    return new Turn(
+        seq, query, answer, answerSource, outcome, dimensions, dominantFrequency, iterations, at);
+  }
 }
