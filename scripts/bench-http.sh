@@ -6,8 +6,9 @@
 # connections, disk per stored turn, and eight churn runs through the gateway that must all be 2xx.
 #   DURATION (10s) per measured run, after a WARMUP (20s) run; CONNECTIONS (16); wrk with 1 thread.
 # Prints a Markdown table; with --record FILE also appends it, dated, to FILE. Needs the built jars;
-# installs wrk and nginx from Debian when missing (root). Ports 18280-18282 and 13200-13201 are used.
-# Then the production images (BENCH_IMAGES=false skips them): built, started, loaded at 512M and 256M.
+# installs wrk and nginx from Debian when missing (root). Ports 18280-18283 and 13200-13202 are used.
+# Then the production images (BENCH_IMAGES=false skips them): built, started, loaded at 512M and 256M;
+# and the development stack's `up --wait`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,8 @@ NGINX_PORT=18281
 PG_CORE_PORT=18282
 API_PORT=13200
 STACK_API_PORT=13201
+DEV_CORE_PORT=18283
+DEV_API_PORT=13202
 CORE_JAR=jessy-core/target/quarkus-app/quarkus-run.jar
 API_JAR=jessy-api/target/quarkus-app/quarkus-run.jar
 [[ -f $CORE_JAR && -f $API_JAR ]] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
@@ -149,6 +152,20 @@ bench_images() {
       "$rps_load req/s, ${non2xx:-0} non-2xx, $(rss_mb "$core_pid")/$(rss_mb "$api_pid") MB, $killed" "0 non-2xx, no OOM kill"
     "${compose[@]}" down -v >/dev/null 2>&1
   done
+
+  # The development stack: images built, a fresh Maven volume (what `make up` meets after `down -v`).
+  local -a dev=(docker compose --env-file "$images_env" -p "$project-dev" -f docker-compose.yml)
+  export JESSY_PORT=$DEV_CORE_PORT API_PORT=$DEV_API_PORT
+  "${dev[@]}" build -q >&2
+  "${dev[@]}" down -v >/dev/null 2>&1 || true
+  started=$(date +%s%N)
+  if "${dev[@]}" up -d --wait --quiet-pull >/dev/null 2>&1; then
+    row "development \`up --wait\` → all healthy (images built, fresh Maven volume)" \
+      "$(awk -v ns=$(($(date +%s%N) - started)) 'BEGIN {printf "%.1f s", ns / 1e9}')" "≤ 45 s"
+  else
+    row "development \`up --wait\`" "FAILED" "healthy"
+  fi
+  "${dev[@]}" down -v >/dev/null 2>&1
 }
 
 secret=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
