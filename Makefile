@@ -24,7 +24,7 @@ define urls
 endef
 
 .PHONY: help prepare up up-prod monitor monitor-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
-	watch health run test test-unit test-integration test-bdd coverage ci bench fmt lint doctor clean
+	watch health run test test-unit test-integration test-bdd test-swarm test-kubernetes swarm-up swarm-scale swarm-down coverage ci bench fmt lint doctor clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## .*$$' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}'
@@ -40,6 +40,15 @@ up: prepare ## Start the development stack (live reload) and wait until it is he
 up-prod: prepare ## Start the production stack (hardened images; only the gateway is published)
 	$(COMPOSE_PROD) up -d --build --wait
 	$(call urls, (not published in production))
+
+swarm-up: ## The stack on Docker Swarm (deploy/swarm/): 3 core replicas on PostgreSQL, 2 gateways
+	scripts/swarm.sh up
+
+swarm-scale: ## Scale the Swarm stack's core: make swarm-scale CORE=5
+	scripts/swarm.sh scale $(or $(CORE),$(error set CORE, e.g. make swarm-scale CORE=5))
+
+swarm-down: ## Remove the Swarm stack (and the one-node swarm, if swarm-up made it); the data volume stays
+	scripts/swarm.sh down
 
 monitor: ## Add Prometheus, Grafana and Jaeger to the running stack (tracing on); prints their URLs
 	scripts/prepare-images.sh builder postgres prometheus
@@ -123,6 +132,12 @@ coverage: prepare ## Unit tests + coverage gate in the jessy-test container; HTM
 	$(COMPOSE) --profile test build jessy-test
 	$(COMPOSE) --profile test run --rm --no-deps jessy-test verify -pl jessy-engine,jessy-web,jessy-core,jessy-api
 	@ls -d test-results/*/site/jacoco/index.html
+
+test-swarm: ## The Swarm drill (scripts/swarm-test.sh): spread, rolling update and a kill under load, scaling, shared limits
+	scripts/swarm-test.sh
+
+test-kubernetes: ## Render the Kubernetes manifests (deploy/kubernetes) and check them; no cluster needed
+	scripts/k8s-test.sh
 
 ci: ## What CI runs: lint, every test with the coverage gate, the container stack test
 	bash .ci/run

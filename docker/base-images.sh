@@ -80,6 +80,7 @@ ca_digest() {
 }
 CA_DIGEST=$(ca_digest)
 CA_LABEL=io.jessy.extra-ca-sha256
+RECIPE_LABEL=io.jessy.recipe-sha256
 if [[ -n $EXTRA_CA_DIR ]]; then
   cas=("$EXTRA_CA_DIR"/*.crt)
   log "the builder trusts the ${#cas[@]} extra CA certificates in $EXTRA_CA_DIR (sha256 ${CA_DIGEST:0:12}); --no-extra-ca for none"
@@ -196,8 +197,7 @@ EOF
 }
 
 build_postgres() {
-  skip "$POSTGRES_IMAGE" && return
-  local ctx
+  local ctx recipe
   ctx=$(context postgres)
   cat >"$ctx/Dockerfile" <<'EOF'
 ARG BASE_IMAGE
@@ -223,8 +223,9 @@ CMD ["postgres"]
 EOF
   cat >"$ctx/docker-entrypoint.sh" <<'EOF'
 #!/usr/bin/env bash
-# The official postgres image's contract, enough for compose: POSTGRES_PASSWORD (required unless
-# POSTGRES_HOST_AUTH_METHOD=trust), POSTGRES_USER (postgres), POSTGRES_DB (= user),
+# The official postgres image's contract, enough for compose and Swarm: POSTGRES_PASSWORD or
+# POSTGRES_PASSWORD_FILE (required unless POSTGRES_HOST_AUTH_METHOD=trust), POSTGRES_USER
+# (postgres), POSTGRES_DB (= user),
 # POSTGRES_INITDB_ARGS, /docker-entrypoint-initdb.d/*.sql|*.sh on first start; runs as postgres.
 set -euo pipefail
 
@@ -237,6 +238,9 @@ if ((EUID == 0)); then
   exec setpriv --reuid=postgres --regid=postgres --init-groups "$0" "$@"
 fi
 
+if [[ -n ${POSTGRES_PASSWORD_FILE:-} ]]; then
+  POSTGRES_PASSWORD=$(<"$POSTGRES_PASSWORD_FILE")
+fi
 : "${POSTGRES_USER:=postgres}"
 : "${POSTGRES_DB:=$POSTGRES_USER}"
 : "${POSTGRES_HOST_AUTH_METHOD:=scram-sha-256}"
@@ -272,7 +276,14 @@ fi
 
 exec postgres -c listen_addresses='*' "${@:2}"
 EOF
-  build "$POSTGRES_IMAGE" "$ctx"
+  # An image made from an older recipe (say, without POSTGRES_PASSWORD_FILE) is made again.
+  recipe=$(cat "$ctx/Dockerfile" "$ctx/docker-entrypoint.sh" | sha256sum | cut -c1-64)
+  if [[ $(docker image inspect -f "{{index .Config.Labels \"$RECIPE_LABEL\"}}" "$POSTGRES_IMAGE" 2>/dev/null) == "$recipe" ]]; then
+    skip "$POSTGRES_IMAGE" && return
+  elif present "$POSTGRES_IMAGE"; then
+    log "$POSTGRES_IMAGE was made from another recipe: building it again"
+  fi
+  build "$POSTGRES_IMAGE" "$ctx" --label "$RECIPE_LABEL=$recipe"
 }
 
 build_prometheus() {

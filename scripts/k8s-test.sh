@@ -336,6 +336,8 @@ def check_rendering(name, path):
                 ports = [p for p in service["spec"]["ports"] if p["port"] == int(target.group(2))]
                 check("settings", selector_matches({"matchLabels": service["spec"].get("selector") or {"-": "-"}}, core_labels) and ports,
                       f"jessy-api: CORE_SERVICE_URL {url} does not reach the core's pods")
+                check("settings", service["spec"].get("clusterIP") == "None",
+                      f"jessy-api: CORE_SERVICE_URL {url} is not a headless Service (the gateway spreads requests over the core's pods by DNS)")
 
     # Secrets: none with data in the output; every reference documented; nothing secret in a ConfigMap.
     for secret_name, secret in objects.get("Secret", {}).items():

@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,10 @@ import org.jboss.logging.MDC;
  * method, body and end-to-end headers; the response comes back as it is, streamed (so Server-Sent
  * Events pass event by event). A circuit breaker guards the core (503 with {@code Retry-After}
  * while open), idempotent requests get one retry after a refused or dropped connection, and a core
- * that stays silent longer than {@code UPSTREAM_TIMEOUT} is a 504.
+ * that stays silent longer than {@code UPSTREAM_TIMEOUT} is a 504. Requests take the core's
+ * replicas in turn ({@link CoreEndpoints}); one the core provably never received (the connection
+ * was refused, or closed before the request was on it) goes at once to the next replica, whatever
+ * its method.
  *
  * <p>A client that goes away is not the core's failure: its response is drained so the pooled
  * connection stays usable, or, for an event stream (which has a connection of its own), the core's
@@ -110,6 +115,7 @@ public class CoreProxy {
   private final RouteProblems problems;
   private final GatewayMetrics metrics;
   private final CoreClient clients;
+  private final CoreEndpoints endpoints;
   private final TypedGuard<CompletionStage<HttpClientResponse>> breaker;
   private final TypedGuard<CompletionStage<HttpClientResponse>> resend;
   private final TypedGuard<CompletionStage<HttpClientResponse>> retry;
@@ -122,7 +128,8 @@ public class CoreProxy {
       RateLimits limits,
       RouteProblems problems,
       GatewayMetrics metrics,
-      CoreClient clients) {
+      CoreClient clients,
+      CoreEndpoints endpoints) {
     this.config = config;
     this.keys = keys;
     this.addresses = addresses;
@@ -131,6 +138,7 @@ public class CoreProxy {
     this.problems = problems;
     this.metrics = metrics;
     this.clients = clients;
+    this.endpoints = endpoints;
     this.breaker =
         TypedGuard.create(RESPONSE)
             .withCircuitBreaker()
@@ -144,10 +152,11 @@ public class CoreProxy {
             // The guarded call never blocks: run it on the event loop, no hop to a worker thread.
             .withThreadOffload(false)
             .build();
-    // A pooled connection that closed before our request was on it: the core never saw the
-    // request, so any method goes again, at once, on another connection. Inside the breaker (a
-    // guard's own retry would wrap its breaker), so a stale connection is never a core failure.
-    this.resend = retrying(2, 0, List.of(UnsentRequestException.class));
+    // A pooled connection that closed before our request was on it, or a replica that refused
+    // the connection: the core never saw the request, so any method goes again, at once, on
+    // another connection (to the next replica). Inside the breaker (a guard's own retry would wrap
+    // its breaker), so a stale connection or one replica gone is never a core failure.
+    this.resend = retrying(2, 0, List.of(UnsentRequestException.class, ConnectException.class));
     // A refused or dropped connection; never a timeout (the core may still be working).
     this.retry = retrying(1, 50, List.of(IOException.class, HttpClosedException.class));
   }
@@ -287,10 +296,17 @@ public class CoreProxy {
         });
   }
 
-  private static CompletionStage<HttpClientResponse> send(
+  private CompletionStage<HttpClientResponse> send(
       HttpClient client, RequestOptions options, Buffer body) {
+    SocketAddress server = endpoints.next();
     return client
-        .request(options)
+        .request(options.setServer(server))
+        .onFailure(
+            failure -> {
+              if (failure instanceof ConnectException) {
+                endpoints.refused(server);
+              }
+            })
         .compose(
             request ->
                 // The written future fails only when the connection closed before the request

@@ -13,6 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +32,7 @@ public class StatusResource {
   private final AnswerGenerator generator;
   private final JessyMetrics metrics;
   private final String version;
+  private final String instance = instanceName();
   private Instant startedAt = Instant.now();
 
   public StatusResource(
@@ -57,6 +60,7 @@ public class StatusResource {
   public Status status() {
     return new Status(
         HealthResource.SERVICE,
+        instance,
         version,
         config.env().name().toLowerCase(Locale.ROOT),
         startedAt.truncatedTo(ChronoUnit.SECONDS),
@@ -67,8 +71,21 @@ public class StatusResource {
         generator instanceof OpenAiCompatibleGenerator llm ? "llm:" + llm.model() : "local");
   }
 
+  /**
+   * The host name: a container's (in Swarm and Kubernetes, one per replica), so clients and tests
+   * can tell replicas apart.
+   */
+  static String instanceName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+
   public record Status(
       String service,
+      String instance,
       String version,
       String environment,
       Instant startedAt,

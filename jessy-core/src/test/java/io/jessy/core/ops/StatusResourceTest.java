@@ -28,6 +28,7 @@ class StatusResourceTest {
     JsonPath status = status();
 
     assertThat(status.getString("service")).isEqualTo("jessy-core");
+    assertThat(status.getString("instance")).isEqualTo(StatusResource.instanceName()).isNotBlank();
     assertThat(status.getString("version")).matches("\\d+\\.\\d+\\.\\d+.*");
     assertThat(status.getString("environment")).isIn("development", "test", "production");
     assertThat(status.getInt("dimensions_loaded")).isEqualTo(15);
