@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,11 @@ import org.jboss.logging.Logger;
  * that has queued up meanwhile in one transaction, commits it, forces it to disk once (one fsync
  * for all of them) and only then answers each writer: a writer's call returns when its write is
  * durable, so a 200 still means the turn is on disk, and under load the disk's flushes are shared.
+ *
+ * <p>Each write names the row it locks, and a group runs its writes in the order of those keys:
+ * every replica's committer takes the row locks of its group in that one order, so two groups that
+ * share sessions wait for each other instead of deadlocking (PostgreSQL would abort one of them
+ * after {@code deadlock_timeout}, and its writes would run again one by one).
  *
  * <p>A write refused on its own merits (an {@link ApiException}, thrown before it changed anything)
  * fails alone. A batch the database refuses is rolled back and its writes are run again one
@@ -39,7 +45,9 @@ final class GroupCommit {
     T run(Connection connection) throws SQLException;
   }
 
-  private record Pending(Write<?> write, CompletableFuture<Object> done) {}
+  private record Pending(String row, Write<?> write, CompletableFuture<Object> done) {}
+
+  private static final Comparator<Pending> LOCK_ORDER = Comparator.comparing(Pending::row);
 
   private final DataSource dataSource;
   private final String sync;
@@ -57,11 +65,15 @@ final class GroupCommit {
     committer.start();
   }
 
-  /** Runs {@code write} in the next group's transaction; returns once that is on disk. */
+  /**
+   * Runs {@code write} in the next group's transaction; returns once that is on disk.
+   *
+   * @param row the key of the one row {@code write} locks (a session's id)
+   */
   @SuppressWarnings("unchecked")
-  <T> T run(Write<T> write) {
+  <T> T run(String row, Write<T> write) {
     CompletableFuture<Object> done = new CompletableFuture<>();
-    queue.add(new Pending(write, done));
+    queue.add(new Pending(row, write, done));
     return (T) StoreUnavailableException.await(done, WAIT_SECONDS);
   }
 
@@ -71,6 +83,8 @@ final class GroupCommit {
       try {
         batch.add(queue.take());
         queue.drainTo(batch, MAX_BATCH - 1);
+        // Stable: the writes to one row keep the order they queued in.
+        batch.sort(LOCK_ORDER);
         if (!commit(batch) && batch.size() > 1) {
           for (Pending pending : batch) {
             commit(List.of(pending));

@@ -22,8 +22,9 @@ import javax.sql.DataSource;
  * Sessions in a relational database (H2 or PostgreSQL, schema in {@code db/migration}). Turns are
  * written through {@link GroupCommit}: committed and forced to disk before the method returns, many
  * of them per transaction under load. An append locks the session row, so concurrent turns of one
- * session get consecutive sequence numbers. Every read and write names the caller's principal, and
- * a session of another principal is never found.
+ * session get consecutive sequence numbers, also from several replicas sharing one PostgreSQL.
+ * Every read and write names the caller's principal, and a session of another principal is never
+ * found.
  */
 public final class JdbcSessionStore implements SessionStore {
 
@@ -62,6 +63,7 @@ public final class JdbcSessionStore implements SessionStore {
   public Turn start(String principal, String sessionId, String userId, Turn turn) {
     Instant at = micros(turn.createdAt());
     return writes.run(
+        sessionId,
         connection -> {
           update(
               connection,
@@ -80,6 +82,7 @@ public final class JdbcSessionStore implements SessionStore {
   public Turn append(String principal, String sessionId, String userId, Turn turn) {
     Instant at = micros(turn.createdAt());
     return writes.run(
+        sessionId,
         connection -> {
           int seq;
           // The row lock gives concurrent turns of one session consecutive numbers.
@@ -228,11 +231,20 @@ public final class JdbcSessionStore implements SessionStore {
         > 0;
   }
 
+  /**
+   * Skips the sessions another transaction holds: one a turn is being added to is not idle, and one
+   * another replica's retention or a caller is deleting goes anyway. So retention never waits for a
+   * lock, cannot deadlock with a group of turns, and replicas pruning at once share the work.
+   */
   @Override
   public int deleteInactiveSince(Instant cutoff) {
     return transaction(
         connection ->
-            update(connection, "DELETE FROM sessions WHERE updated_at < ?", utc(micros(cutoff))));
+            update(
+                connection,
+                "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE updated_at < ?"
+                    + " FOR UPDATE SKIP LOCKED)",
+                utc(micros(cutoff))));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link GroupCommit}: writes that queue up while one commits go in together, in one transaction;
- * one write that fails never takes the others with it.
+ * {@link GroupCommit}: writes that queue up while one commits go in together, in one transaction,
+ * in the order of the rows they lock; one write that fails never takes the others with it.
  */
 class GroupCommitTest {
 
@@ -91,6 +92,9 @@ class GroupCommitTest {
   private final ExecutorService writers = Executors.newFixedThreadPool(8);
   private final CountDownLatch release = new CountDownLatch(1);
 
+  /** The row the writes of these tests lock, unless a test names its own. */
+  private static final String NOTES = "notes";
+
   @BeforeEach
   void database() throws SQLException {
     db = new Counting(TestDatabases.h2());
@@ -121,6 +125,7 @@ class GroupCommitTest {
         writers.submit(
             () ->
                 commits.run(
+                    NOTES,
                     c -> {
                       started.countDown();
                       try {
@@ -138,7 +143,7 @@ class GroupCommitTest {
       throws InterruptedException {
     List<Future<Integer>> futures = new ArrayList<>();
     for (GroupCommit.Write<Integer> write : writes) {
-      futures.add(writers.submit(() -> commits.run(write)));
+      futures.add(writers.submit(() -> commits.run(NOTES, write)));
     }
     Thread.sleep(200); // all of them waiting in the queue
     return futures;
@@ -169,6 +174,33 @@ class GroupCommitTest {
     assertThat(db.connections.get())
         .as("the first write's transaction, then one for four")
         .isEqualTo(2);
+  }
+
+  @Test
+  void runsTheWritesOfAGroupInTheOrderOfTheRowsTheyLock() throws Exception {
+    Future<Integer> first = holdTheCommitter();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    List<Future<Integer>> queued = new ArrayList<>();
+    for (String row : List.of("session-c", "session-b", "session-a")) {
+      queued.add(
+          writers.submit(
+              () ->
+                  commits.run(
+                      row,
+                      c -> {
+                        ran.add(row);
+                        return 1;
+                      })));
+      Thread.sleep(50); // queued in this order
+    }
+
+    release.countDown();
+
+    first.get(10, TimeUnit.SECONDS);
+    for (Future<Integer> f : queued) {
+      f.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(ran).containsExactly("session-a", "session-b", "session-c");
   }
 
   @Test
