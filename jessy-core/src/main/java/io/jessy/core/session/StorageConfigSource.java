@@ -1,5 +1,6 @@
 package io.jessy.core.session;
 
+import io.jessy.web.DatabaseUrl;
 import io.jessy.web.DesignVariablesConfigSource;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -42,7 +43,7 @@ public final class StorageConfigSource extends MapBackedConfigSource {
     boolean postgres = !databaseUrl.isBlank();
     properties.put(active(POSTGRESQL), String.valueOf(postgres));
     if (postgres) {
-      DatabaseUrl db = DatabaseUrl.parse(databaseUrl);
+      DatabaseUrl db = DatabaseUrl.parse("DATABASE_URL", databaseUrl);
       properties.put(datasource(POSTGRESQL, "jdbc.url"), db.jdbcUrl());
       db.user().ifPresent(user -> properties.put(datasource(POSTGRESQL, "username"), user));
       db.password().ifPresent(pw -> properties.put(datasource(POSTGRESQL, "password"), pw));

@@ -1,6 +1,7 @@
 package io.jessy.core.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jessy.web.DatabaseUrl;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -47,7 +48,7 @@ public final class TestDatabases {
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(POSTGRES_VARIABLE + " is not set");
     }
-    return DatabaseUrl.parse(value);
+    return DatabaseUrl.parse(POSTGRES_VARIABLE, value);
   }
 
   public static JdbcSessionStore store(DataSource dataSource, String location) {

@@ -1,4 +1,4 @@
-package io.jessy.core.session;
+package io.jessy.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * A PostgreSQL location from {@code DATABASE_URL}, in either accepted form: the design document's
- * {@code postgres://user:password@host:5432/db} (also {@code postgresql://}), or a JDBC URL {@code
+ * A PostgreSQL location from a variable such as the core's {@code DATABASE_URL} or the gateway's
+ * {@code RATE_LIMIT_DATABASE_URL}, in either accepted form: the design document's {@code
+ * postgres://user:password@host:5432/db} (also {@code postgresql://}), or a JDBC URL {@code
  * jdbc:postgresql://host:5432/db?...}. Credentials are lifted out of either form into {@code user}
  * and {@code password}, so the JDBC URL that drivers and Flyway log never carries them.
  *
@@ -23,10 +24,11 @@ public record DatabaseUrl(
   private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
   /**
-   * @throws IllegalArgumentException naming DATABASE_URL; the message never repeats the value,
+   * @param variable the environment variable the value came from, for the error message
+   * @throws IllegalArgumentException naming {@code variable}; the message never repeats the value,
    *     which may contain a password
    */
-  public static DatabaseUrl parse(String value) {
+  public static DatabaseUrl parse(String variable, String value) {
     String url = value.strip();
     if (url.startsWith(JDBC_PREFIX)) {
       return fromJdbc(url);
@@ -35,18 +37,18 @@ public record DatabaseUrl(
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw invalid("it is not a valid URL (" + e.getReason() + ")");
+      throw invalid(variable, "it is not a valid URL (" + e.getReason() + ")");
     }
     String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
     if (!scheme.equals("postgres") && !scheme.equals("postgresql")) {
-      throw invalid("its scheme is \"" + scheme + "\"");
+      throw invalid(variable, "its scheme is \"" + scheme + "\"");
     }
     if (uri.getHost() == null) {
-      throw invalid("it names no host");
+      throw invalid(variable, "it names no host");
     }
     String database = Optional.ofNullable(uri.getRawPath()).orElse("").replaceFirst("^/", "");
     if (database.isEmpty() || database.contains("/")) {
-      throw invalid("it names no database (the path after the host)");
+      throw invalid(variable, "it names no database (the path after the host)");
     }
     String hostPort = uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 5432);
     String jdbc =
@@ -92,9 +94,10 @@ public record DatabaseUrl(
     return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static IllegalArgumentException invalid(String why) {
+  private static IllegalArgumentException invalid(String variable, String why) {
     return new IllegalArgumentException(
-        "DATABASE_URL must look like postgres://user:password@host:5432/database or"
+        variable
+            + " must look like postgres://user:password@host:5432/database or"
             + " jdbc:postgresql://host:5432/database, but "
             + why);
   }

@@ -1,4 +1,4 @@
-package io.jessy.core.session;
+package io.jessy.web;
 
 import java.io.IOException;
 import java.io.InputStream;
