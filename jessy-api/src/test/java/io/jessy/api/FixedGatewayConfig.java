@@ -16,6 +16,8 @@ public final class FixedGatewayConfig implements GatewayConfig {
   private URI coreUrl = URI.create("http://jessy-core:8080");
   private int rps = 10;
   private int burst = 20;
+  private Optional<String> limitStore = Optional.empty();
+  private Duration storeTimeout = Duration.ofMillis(250);
   private List<String> keys = List.of();
   private Duration connectTimeout = Duration.ofSeconds(2);
   private Duration timeout = Duration.ofSeconds(30);
@@ -38,6 +40,8 @@ public final class FixedGatewayConfig implements GatewayConfig {
     c.coreUrl = coreUrl;
     c.rps = rps;
     c.burst = burst;
+    c.limitStore = limitStore;
+    c.storeTimeout = storeTimeout;
     c.keys = keys;
     c.connectTimeout = connectTimeout;
     c.timeout = timeout;
@@ -61,6 +65,20 @@ public final class FixedGatewayConfig implements GatewayConfig {
     FixedGatewayConfig c = copy();
     c.rps = rps;
     c.burst = burst;
+    return c;
+  }
+
+  /** RATE_LIMIT_DATABASE_URL. */
+  public FixedGatewayConfig withRateLimitStore(String url) {
+    FixedGatewayConfig c = copy();
+    c.limitStore = Optional.of(url);
+    return c;
+  }
+
+  /** RATE_LIMIT_STORE_TIMEOUT. */
+  public FixedGatewayConfig withStoreTimeout(Duration timeout) {
+    FixedGatewayConfig c = copy();
+    c.storeTimeout = timeout;
     return c;
   }
 
@@ -137,6 +155,16 @@ public final class FixedGatewayConfig implements GatewayConfig {
       @Override
       public int burst() {
         return burst;
+      }
+
+      @Override
+      public Optional<String> databaseUrl() {
+        return limitStore;
+      }
+
+      @Override
+      public Duration storeTimeout() {
+        return storeTimeout;
       }
     };
   }

@@ -29,7 +29,8 @@ public class UnreachableCoreProfile implements QuarkusTestProfile {
         BREAKER_DELAY_S + "s");
   }
 
-  private static int closedPort() {
+  /** A port of 127.0.0.1 that refuses connections (free a moment ago, closed now). */
+  public static int closedPort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.jessy.api.config;
 
+import io.jessy.web.DatabaseUrl;
 import io.jessy.web.Environment;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +16,9 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
+
+  /** The variable {@link RateLimit#databaseUrl} comes from, named by its errors. */
+  String RATE_LIMIT_DATABASE_URL = "RATE_LIMIT_DATABASE_URL";
 
   /** CORE_SERVICE_URL: where {@code /api/v1/**} is forwarded. */
   @WithDefault("http://jessy-core:8080")
@@ -59,6 +63,20 @@ public interface GatewayConfig {
     /** RATE_LIMIT_BURST: bucket size, the most requests a client may send at once. */
     @WithDefault("20")
     int burst();
+
+    /**
+     * RATE_LIMIT_DATABASE_URL: a PostgreSQL database (either form of {@link DatabaseUrl}) that
+     * holds one bucket per client for all replicas; unset, each replica keeps its own in memory.
+     */
+    Optional<String> databaseUrl();
+
+    /**
+     * RATE_LIMIT_STORE_TIMEOUT: how long a request waits for that database before this replica's
+     * own bucket decides instead. A store nearby answers in a millisecond or two; this only bounds
+     * one that does not answer.
+     */
+    @WithDefault("250ms")
+    Duration storeTimeout();
   }
 
   interface Upstream {
@@ -104,12 +122,17 @@ public interface GatewayConfig {
       throw new IllegalArgumentException(
           "RATE_LIMIT_BURST must be at least 1, got " + config.rateLimit().burst());
     }
+    config
+        .rateLimit()
+        .databaseUrl()
+        .ifPresent(url -> DatabaseUrl.parse(RATE_LIMIT_DATABASE_URL, url));
     String scheme = config.coreUrl().getScheme();
     if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
         || config.coreUrl().getHost() == null) {
       throw new IllegalArgumentException(
           "CORE_SERVICE_URL must be an http(s) URL, got " + config.coreUrl());
     }
+    requirePositive("RATE_LIMIT_STORE_TIMEOUT", config.rateLimit().storeTimeout());
     requirePositive("UPSTREAM_CONNECT_TIMEOUT", config.upstream().connectTimeout());
     requirePositive("UPSTREAM_TIMEOUT", config.upstream().timeout());
     requirePositive("BREAKER_DELAY", config.upstream().breakerDelay());

@@ -216,13 +216,18 @@ public class CoreProxy {
         keys.required()
             ? "key:" + principal.get()
             : "ip:" + addresses.of(peer(ctx), ctx.request().headers().getAll(FORWARDED_FOR));
-    RateLimits.Decision decision = limits.take(client);
+    limits.take(client, decision -> limited(ctx, route, principal.get(), decision));
+  }
+
+  /** Answers 429 when the client's bucket is empty, otherwise forwards the request. */
+  private void limited(
+      RoutingContext ctx, String route, String principal, RateLimits.Decision decision) {
     MultiMap headers = ctx.response().headers();
     headers.set("RateLimit-Limit", Long.toString(decision.limit()));
     headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
     headers.set("RateLimit-Reset", Long.toString(decision.reset()));
     if (!decision.allowed()) {
-      metrics.rateLimited(principal.get());
+      metrics.rateLimited(principal);
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfter()));
       problems.send(
           ctx,
@@ -240,7 +245,7 @@ public class CoreProxy {
     }
 
     Buffer body = ctx.body().buffer();
-    forward(ctx, route, principal.get(), body != null ? body : Buffer.buffer());
+    forward(ctx, route, principal, body != null ? body : Buffer.buffer());
   }
 
   /** The socket's own peer address. */

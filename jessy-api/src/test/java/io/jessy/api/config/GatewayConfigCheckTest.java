@@ -24,6 +24,8 @@ class GatewayConfigCheckTest {
       List.of(
           "RATE_LIMIT_RPS",
           "RATE_LIMIT_BURST",
+          "RATE_LIMIT_DATABASE_URL",
+          "RATE_LIMIT_STORE_TIMEOUT",
           "CORE_SERVICE_URL",
           "UPSTREAM_CONNECT_TIMEOUT",
           "UPSTREAM_TIMEOUT",
@@ -44,6 +46,16 @@ class GatewayConfigCheckTest {
         bad("no tokens per second", "RATE_LIMIT_RPS", "0", c -> c.withRateLimit(0, 20)),
         bad("negative tokens per second", "RATE_LIMIT_RPS", "-5", c -> c.withRateLimit(-5, 20)),
         bad("an empty bucket", "RATE_LIMIT_BURST", "0", c -> c.withRateLimit(10, 0)),
+        bad(
+            "a MySQL rate-limit store",
+            "RATE_LIMIT_DATABASE_URL",
+            "mysql",
+            c -> c.withRateLimitStore("mysql://u:p@db/limits")),
+        bad(
+            "a zero store timeout",
+            "RATE_LIMIT_STORE_TIMEOUT",
+            "PT0S",
+            c -> c.withStoreTimeout(Duration.ZERO)),
         bad("an ftp core", "CORE_SERVICE_URL", "ftp://core", c -> c.withCoreUrl("ftp://core")),
         bad(
             "a host without scheme",

@@ -44,6 +44,8 @@ class GatewayHealthTest extends GatewayTest {
     assertThat(health.getString("checks.core.status")).isEqualTo("up");
     assertThat(health.getDouble("checks.core.latency_ms")).isGreaterThanOrEqualTo(0);
     assertThat(health.getString("checks.core.error")).isNull();
+    assertThat(health.getString("checks.rate_limits.status")).isEqualTo("up");
+    assertThat(health.getString("checks.rate_limits.buckets")).isEqualTo("local");
     core.verifyThat(1, getRequestedFor(urlEqualTo("/health/ready")));
   }
 
