@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -28,6 +30,11 @@ import org.jboss.logging.Logger;
  * fails alone. A batch the database refuses is rolled back and its writes are run again one
  * transaction each, so one bad write never fails the others; a write that fails alone is a {@link
  * StoreUnavailableException}.
+ *
+ * <p>A writer that gave up waiting (a 503: the store is slow or hangs) is never run afterwards: the
+ * committer takes each write before running it, and a writer gives up only on a write not taken
+ * yet. One already in a transaction is waited for, since its outcome is the true answer; a 503 thus
+ * means the turn was not stored, and a client may send it again.
  */
 final class GroupCommit {
 
@@ -36,8 +43,11 @@ final class GroupCommit {
   /** The most writes one transaction takes. */
   static final int MAX_BATCH = 256;
 
-  /** A writer never waits longer than this, even for a store that hangs past its own timeouts. */
-  private static final long WAIT_SECONDS = 30;
+  /**
+   * How long a writer waits for the committer to take its write, and then again for that write's
+   * transaction, even for a store that hangs past its own timeouts.
+   */
+  static final long WAIT_SECONDS = 30;
 
   /** One write, run on the committer's connection inside its transaction. */
   @FunctionalInterface
@@ -45,21 +55,29 @@ final class GroupCommit {
     T run(Connection connection) throws SQLException;
   }
 
-  private record Pending(String row, Write<?> write, CompletableFuture<Object> done) {}
+  /** {@code taken}: by the committer to run it, or by its writer who gave up on it. */
+  private record Pending(
+      String row, Write<?> write, CompletableFuture<Object> done, AtomicBoolean taken) {}
 
   private static final Comparator<Pending> LOCK_ORDER = Comparator.comparing(Pending::row);
 
   private final DataSource dataSource;
   private final String sync;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final long waitSeconds;
 
   /**
    * @param sync a statement that forces committed data to disk (H2's {@code CHECKPOINT SYNC}), or
    *     null when a commit does that itself (PostgreSQL)
    */
   GroupCommit(DataSource dataSource, String sync) {
+    this(dataSource, sync, WAIT_SECONDS);
+  }
+
+  GroupCommit(DataSource dataSource, String sync, long waitSeconds) {
     this.dataSource = dataSource;
     this.sync = sync;
+    this.waitSeconds = waitSeconds;
     Thread committer = new Thread(this::commitForever, "jessy-group-commit");
     committer.setDaemon(true);
     committer.start();
@@ -72,9 +90,18 @@ final class GroupCommit {
    */
   @SuppressWarnings("unchecked")
   <T> T run(String row, Write<T> write) {
-    CompletableFuture<Object> done = new CompletableFuture<>();
-    queue.add(new Pending(row, write, done));
-    return (T) StoreUnavailableException.await(done, WAIT_SECONDS);
+    Pending pending = new Pending(row, write, new CompletableFuture<>(), new AtomicBoolean());
+    queue.add(pending);
+    try {
+      return (T) StoreUnavailableException.await(pending.done(), waitSeconds);
+    } catch (StoreUnavailableException e) {
+      if (!(e.getCause() instanceof TimeoutException)
+          || pending.taken().compareAndSet(false, true)) {
+        throw e; // not run, and now it never will be
+      }
+      // In the committer's transaction already: its outcome is the answer.
+      return (T) StoreUnavailableException.await(pending.done(), waitSeconds);
+    }
   }
 
   private void commitForever() {
@@ -83,6 +110,10 @@ final class GroupCommit {
       try {
         batch.add(queue.take());
         queue.drainTo(batch, MAX_BATCH - 1);
+        batch.removeIf(p -> !p.taken().compareAndSet(false, true)); // its writer gave up
+        if (batch.isEmpty()) {
+          continue;
+        }
         // Stable: the writes to one row keep the order they queued in.
         batch.sort(LOCK_ORDER);
         if (!commit(batch) && batch.size() > 1) {

@@ -177,6 +177,23 @@ class GroupCommitTest {
   }
 
   @Test
+  void aWriteWhoseWriterGaveUpIsNeverRunButOneAlreadyRunningIsWaitedFor() throws Exception {
+    commits = new GroupCommit(db, "CHECKPOINT SYNC", 2);
+    Future<Integer> first = holdTheCommitter();
+    Future<Integer> queued = writers.submit(() -> commits.run(NOTES, insert(1, "late")));
+
+    assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(StoreUnavailableException.class);
+    release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS))
+        .as("the write held in the committer waited past its writer's first two seconds")
+        .isEqualTo(1);
+    assertThat(commits.run(NOTES, insert(2, "next"))).isEqualTo(1);
+    assertThat(rows()).as("'first' and 'next'; 'late' was given up, never run").isEqualTo(2);
+  }
+
+  @Test
   void runsTheWritesOfAGroupInTheOrderOfTheRowsTheyLock() throws Exception {
     Future<Integer> first = holdTheCommitter();
     List<String> ran = new CopyOnWriteArrayList<>();
