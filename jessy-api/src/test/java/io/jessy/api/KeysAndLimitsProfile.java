@@ -3,11 +3,13 @@ package io.jessy.api;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code API_KEYS} set and a tiny rate limit ({@code RATE_LIMIT_RPS=1}, {@code
  * RATE_LIMIT_BURST=3}). Keys 1 and 2 are for the key checks, 3 and 4 for the limit, so neither test
- * drains the other's buckets.
+ * drains the other's buckets. The buckets' clock stands still ({@link StillClock}), so no token
+ * comes back however slowly the tests run.
  */
 public class KeysAndLimitsProfile implements QuarkusTestProfile {
 
@@ -19,6 +21,11 @@ public class KeysAndLimitsProfile implements QuarkusTestProfile {
         "gateway.api-keys", "k1,k2,k3,k4",
         "gateway.rate-limit.rps", "1",
         "gateway.rate-limit.burst", Integer.toString(BURST));
+  }
+
+  @Override
+  public Set<Class<?>> getEnabledAlternatives() {
+    return Set.of(StillClock.class);
   }
 
   @Override
