@@ -18,7 +18,9 @@ rm -rf "$out"
 mkdir -p "$out"
 results=$out/results.txt
 
-export STACK=jessydrill SWARM_DIR=$out/secrets CORE_REPLICAS=3 API_REPLICAS=2
+# DNS round-robin and a host port per gateway task on every kernel: step 4 needs each gateway's own
+# address (the routing mesh would hide which replica answers).
+export STACK=jessydrill SWARM_DIR=$out/secrets CORE_REPLICAS=3 API_REPLICAS=2 SWARM_PUBLISH=no-ipvs
 export RATE_LIMIT_RPS=100000 RATE_LIMIT_BURST=100000
 key=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
 API_KEYS="drill:sha256:$(printf %s "$key" | sha256sum | cut -d' ' -f1)"
@@ -87,6 +89,10 @@ if r["no_retry_after"]:
     problems.append("503 without Retry-After: %s" % r["no_retry_after"])
 if r["statuses"].get("200", 0) < 50:
     problems.append("fewer than 50 answers: %s" % r["statuses"])
+# A few 503s are the POSTs in flight on a replica that died; many would mean the resend to the next
+# replica does not work.
+if r["statuses"].get("503", 0) > 0.02 * r["requests"]:
+    problems.append("more than 2 %% of the answers were 503: %s" % r["statuses"])
 for p in problems:
     print("FAIL: %s: %s" % (sys.argv[2], p))
 sys.exit(1 if problems else 0)

@@ -19,8 +19,10 @@ STACK=${STACK:-jessy}
 dir=${SWARM_DIR:-$PWD/.swarm}
 log() { echo "==> $*" >&2; }
 
-publish_mode() {
-  if [[ -n ${SWARM_PUBLISH:-} ]]; then
+publish_mode() { # the one chosen at `up` (kept in $dir), else SWARM_PUBLISH, else by the kernel
+  if [[ -s $dir/publish-mode ]]; then
+    cat "$dir/publish-mode"
+  elif [[ -n ${SWARM_PUBLISH:-} ]]; then
     echo "$SWARM_PUBLISH"
   elif [[ -e /proc/net/ip_vs ]]; then
     echo ingress
@@ -112,6 +114,8 @@ case ${1:-} in
       mkdir -p "$dir" && touch "$dir/created-swarm"
     fi
     write_secrets
+    mode=$(SWARM_PUBLISH=${SWARM_PUBLISH:-} dir=/nonexistent publish_mode)
+    echo "$mode" >"$dir/publish-mode"
     [[ -n ${POSTGRES_IMAGE:-} ]] || export POSTGRES_IMAGE=postgres:17
     export SWARM_SECRETS_DIR=$dir
     log "docker stack deploy $STACK ($(publish_mode) publishing, ${CORE_REPLICAS:-3} core and ${API_REPLICAS:-2} gateway replicas)"
@@ -139,6 +143,7 @@ case ${1:-} in
       docker network ls --filter "label=com.docker.stack.namespace=$STACK" -q | grep -q . || break
       sleep 1
     done
+    rm -f "$dir/publish-mode"
     if [[ -f $dir/created-swarm ]]; then
       log "docker swarm leave (scripts/swarm.sh up created it)"
       docker swarm leave --force >/dev/null

@@ -75,7 +75,8 @@ def main():
                 response = conn.getresponse()
                 payload = response.read()
                 status = response.status
-            except (OSError, http.client.HTTPException) as e:
+                sid = json.loads(payload)["session_id"] if status == 200 else None
+            except (OSError, http.client.HTTPException, ValueError, KeyError) as e:
                 conns.pop(address, None)
                 with lock:
                     statuses["error:" + type(e).__name__] += 1
@@ -86,7 +87,6 @@ def main():
             with lock:
                 statuses[str(status)] += 1
                 if status == 200:
-                    sid = json.loads(payload)["session_id"]
                     sessions.setdefault(pair, sid)
                     acknowledged[sid] += 1
                 elif status >= 500:

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,7 @@ public class CoreEndpoints {
   private final String host;
   private final int port;
   private final AtomicInteger turn = new AtomicInteger();
+  private final AtomicBoolean looking = new AtomicBoolean();
   private final Map<SocketAddress, Long> refusedAt = new ConcurrentHashMap<>();
   private volatile List<SocketAddress> addresses;
   private long timer = -1;
@@ -71,6 +74,16 @@ public class CoreEndpoints {
     }
   }
 
+  /** The core's host name: the Host header (and TLS server name) of every request. */
+  public String host() {
+    return host;
+  }
+
+  /** The core's port. */
+  public int port() {
+    return port;
+  }
+
   /** The address for the next request: the next one in turn that has not refused lately. */
   public SocketAddress next() {
     List<SocketAddress> all = addresses;
@@ -97,8 +110,12 @@ public class CoreEndpoints {
   }
 
   private void resolve() {
+    if (!looking.compareAndSet(false, true)) {
+      return; // the last lookup is still out (a slow resolver): no pile of them
+    }
     vertx
         .executeBlocking(() -> InetAddress.getAllByName(host), false)
+        .onComplete(done -> looking.set(false))
         .onSuccess(this::use)
         .onFailure(
             e ->
@@ -107,8 +124,11 @@ public class CoreEndpoints {
   }
 
   void use(InetAddress[] found) {
+    // IPv4 when there is any: a name may carry both (localhost), and the core listens on 0.0.0.0.
+    boolean v4 = Arrays.stream(found).anyMatch(a -> a instanceof Inet4Address);
     List<SocketAddress> fresh =
         Arrays.stream(found)
+            .filter(a -> !v4 || a instanceof Inet4Address)
             .map(a -> SocketAddress.inetSocketAddress(port, a.getHostAddress()))
             .sorted((a, b) -> a.host().compareTo(b.host()))
             .toList();

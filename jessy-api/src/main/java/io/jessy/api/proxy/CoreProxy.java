@@ -266,8 +266,11 @@ public class CoreProxy {
     if (stream) {
       upstreamHeaders.set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }
+    // The core's name for Host (and TLS), the address of the replica per attempt (send).
     RequestOptions options =
         new RequestOptions()
+            .setHost(endpoints.host())
+            .setPort(endpoints.port())
             .setMethod(ctx.request().method())
             .setURI(ctx.request().uri())
             .setIdleTimeout(config.upstream().timeout().toMillis())

@@ -75,6 +75,15 @@ class CoreEndpointsTest {
   }
 
   @Test
+  void takesTheIpv4AddressesOfANameThatHasBoth() throws Exception {
+    CoreEndpoints endpoints = endpoints("::1", "127.0.0.1");
+
+    assertThat(hosts(endpoints, 4)).containsOnly("127.0.0.1");
+    assertThat(endpoints.host()).isEqualTo("tasks.jessy-core");
+    assertThat(endpoints.port()).isEqualTo(8080);
+  }
+
+  @Test
   void followsTheReplicasDnsNames() throws Exception {
     CoreEndpoints endpoints = endpoints("10.0.0.1", "10.0.0.2", "10.0.0.3");
     endpoints.refused(SocketAddress.inetSocketAddress(8080, "10.0.0.3"));

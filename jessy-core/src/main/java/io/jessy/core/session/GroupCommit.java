@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -33,8 +32,10 @@ import org.jboss.logging.Logger;
  *
  * <p>A writer that gave up waiting (a 503: the store is slow or hangs) is never run afterwards: the
  * committer takes each write before running it, and a writer gives up only on a write not taken
- * yet. One already in a transaction is waited for, since its outcome is the true answer; a 503 thus
- * means the turn was not stored, and a client may send it again.
+ * yet. One already in a transaction is waited for (once more {@link #WAIT_SECONDS}), since its
+ * outcome is the true answer. So a 503 means the turn was not stored, except when the store hung in
+ * the middle of that transaction for over a minute, or failed to confirm a commit or its flush:
+ * then the outcome is unknown, and the 503 says no more than that.
  */
 final class GroupCommit {
 
@@ -95,9 +96,8 @@ final class GroupCommit {
     try {
       return (T) StoreUnavailableException.await(pending.done(), waitSeconds);
     } catch (StoreUnavailableException e) {
-      if (!(e.getCause() instanceof TimeoutException)
-          || pending.taken().compareAndSet(false, true)) {
-        throw e; // not run, and now it never will be
+      if (pending.done().isDone() || pending.taken().compareAndSet(false, true)) {
+        throw e; // its answer, or not run and now never will be (a timeout, an interrupt)
       }
       // In the committer's transaction already: its outcome is the answer.
       return (T) StoreUnavailableException.await(pending.done(), waitSeconds);
