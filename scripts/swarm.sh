@@ -105,6 +105,7 @@ ports() {
 case ${1:-} in
   up)
     scripts/prepare-images.sh builder postgres
+    load_dotenv .env # the base images it chose (local ones without a registry)
     log "the production images"
     GATEWAY_SECRET=build POSTGRES_PASSWORD=build docker compose \
       -f docker-compose.yml -f docker-compose.prod.yml build -q jessy-core jessy-api
