@@ -41,6 +41,7 @@ secret() {
 }
 
 random() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
 write_secrets() {
   mkdir -p "$dir"
@@ -58,7 +59,7 @@ write_secrets() {
   # Files the services read through NAME_FILE variables (deploy/swarm/docker-stack.yml).
   (
     umask 077
-    printf '%s' "postgres://jessy:$db_password@tasks.db:5432/jessy" >"$dir/database-url"
+    printf '%s' "postgres://jessy:$(urlencode "$db_password")@tasks.db:5432/jessy" >"$dir/database-url"
     printf '%s' "$api_keys" >"$dir/api-keys"
   )
   # Swarm secrets cannot change: each deploy names them after their content, so a changed value

@@ -26,8 +26,8 @@ public final class SecretFilesConfigSource extends MapBackedConfigSource {
       List.of(
           "GATEWAY_SECRET", "API_KEYS", "DATABASE_URL", "RATE_LIMIT_DATABASE_URL", "LLM_API_KEY");
 
-  /** Just below the environment (300). */
-  static final int ORDINAL = 295;
+  /** Below the environment (300) and a {@code .env} file (295): a value set directly wins. */
+  static final int ORDINAL = 290;
 
   public SecretFilesConfigSource() {
     this(System.getenv());
