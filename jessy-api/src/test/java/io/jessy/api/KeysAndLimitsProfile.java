@@ -1,9 +1,6 @@
 package io.jessy.api;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code API_KEYS} set and a tiny rate limit ({@code RATE_LIMIT_RPS=1}, {@code
@@ -11,7 +8,7 @@ import java.util.Set;
  * drains the other's buckets. The buckets' clock stands still ({@link StillClock}), so no token
  * comes back however slowly the tests run.
  */
-public class KeysAndLimitsProfile implements QuarkusTestProfile {
+public class KeysAndLimitsProfile extends StillClockProfile {
 
   public static final int BURST = 3;
 
@@ -21,15 +18,5 @@ public class KeysAndLimitsProfile implements QuarkusTestProfile {
         "gateway.api-keys", "k1,k2,k3,k4",
         "gateway.rate-limit.rps", "1",
         "gateway.rate-limit.burst", Integer.toString(BURST));
-  }
-
-  @Override
-  public Set<Class<?>> getEnabledAlternatives() {
-    return Set.of(StillClock.class);
-  }
-
-  @Override
-  public List<TestResourceEntry> testResources() {
-    return List.of(new TestResourceEntry(StubCore.class));
   }
 }

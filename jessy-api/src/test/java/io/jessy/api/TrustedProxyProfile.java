@@ -1,16 +1,13 @@
 package io.jessy.api;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code TRUSTED_PROXIES=127.0.0.1,::1} (the test client stands for a proxy) and a tiny rate limit,
  * so X-Forwarded-For decides which bucket a request draws from; the buckets' clock stands still
  * ({@link StillClock}), so no token comes back however slowly the test runs.
  */
-public class TrustedProxyProfile implements QuarkusTestProfile {
+public class TrustedProxyProfile extends StillClockProfile {
 
   public static final int BURST = 2;
 
@@ -20,15 +17,5 @@ public class TrustedProxyProfile implements QuarkusTestProfile {
         "gateway.trusted-proxies", "127.0.0.1,::1",
         "gateway.rate-limit.rps", "1",
         "gateway.rate-limit.burst", Integer.toString(BURST));
-  }
-
-  @Override
-  public Set<Class<?>> getEnabledAlternatives() {
-    return Set.of(StillClock.class);
-  }
-
-  @Override
-  public List<TestResourceEntry> testResources() {
-    return List.of(new TestResourceEntry(StubCore.class));
   }
 }

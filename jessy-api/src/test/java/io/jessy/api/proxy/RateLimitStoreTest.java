@@ -6,13 +6,11 @@ import static io.jessy.web.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jessy.api.GatewayTest;
-import io.jessy.api.StillClock;
-import io.jessy.api.StubCore;
+import io.jessy.api.StillClockProfile;
 import io.jessy.api.TestStore;
 import io.jessy.api.UnreachableCoreProfile;
 import io.jessy.web.TcpProxy;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -22,7 +20,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,7 +49,7 @@ class RateLimitStoreTest extends GatewayTest {
    * cut one fails at once; a busy machine must not look like an outage), and three API keys of
    * names no earlier run used (the table outlives a run).
    */
-  public static class ThroughProxy implements QuarkusTestProfile {
+  public static class ThroughProxy extends StillClockProfile {
     static TcpProxy proxy;
 
     @Override
@@ -70,16 +67,6 @@ class RateLimitStoreTest extends GatewayTest {
           TestStore.throughProxy(proxy),
           "gateway.rate-limit.store-timeout",
           "5s");
-    }
-
-    @Override
-    public Set<Class<?>> getEnabledAlternatives() {
-      return Set.of(StillClock.class);
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(StubCore.class));
     }
   }
 
