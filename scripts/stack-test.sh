@@ -180,6 +180,10 @@ production() {
   check_hardened "$project" jessy-api
   [[ -z $(docker port "$(container "$project" jessy-core)") ]] || fail "$label: jessy-core publishes a port"
   curl -fsS -m 5 "http://127.0.0.1:$API_PORT/api/health" >/dev/null || fail "$label: gateway health on :$API_PORT"
+  # The console from the production image, under its policy (its behaviour: the @browser scenarios).
+  page_headers=$(curl -fsS -m 5 -D - -o /dev/null "http://127.0.0.1:$API_PORT/") || page_headers=
+  grep -qi "^content-security-policy: default-src 'none'" <<<"$page_headers" ||
+    fail "$label: the console at / with its Content-Security-Policy"
   if [[ -n $monitor ]]; then
     log "[$label] monitoring profile: Prometheus"
     prod "$project" --profile monitoring up -d --wait prometheus || fail "$label: Prometheus did not start"

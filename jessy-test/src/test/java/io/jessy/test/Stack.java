@@ -311,7 +311,7 @@ final class Stack {
     }
   }
 
-  private static Optional<String> setting(String name) {
+  static Optional<String> setting(String name) {
     String value = System.getProperty(name, System.getenv(name));
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
