@@ -15,15 +15,16 @@ PROMETHEUS_PORT ?= $(or $(shell sed -n 's/^PROMETHEUS_PORT=//p' .env 2>/dev/null
 GRAFANA_PORT ?= $(or $(shell sed -n 's/^GRAFANA_PORT=//p' .env 2>/dev/null),3001)
 JAEGER_UI_PORT ?= $(or $(shell sed -n 's/^JAEGER_UI_PORT=//p' .env 2>/dev/null),16686)
 API_PORT ?= $(or $(shell sed -n 's/^API_PORT=//p' .env 2>/dev/null),3000)
+API_TLS_PORT ?= $(or $(shell sed -n 's/^API_TLS_PORT=//p' .env 2>/dev/null),3443)
 
 define urls
 	@echo ""
-	@echo "  gateway  http://localhost:$(API_PORT)    API /api/v1, health /api/health, metrics /api/metrics"
+	@echo "  gateway  http://localhost:$(API_PORT)    console /, API /api/v1, health /api/health, metrics /api/metrics"
 	@echo "  core     http://localhost:$(JESSY_PORT)    health /health, metrics /metrics, status /status$(1)"
 	@echo ""
 endef
 
-.PHONY: help prepare up up-prod monitor monitor-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
+.PHONY: help prepare certs up up-prod monitor monitor-prod down build rebuild restart ps logs logs-core logs-api shell-core shell-api \
 	watch health run test test-unit test-integration test-bdd test-swarm test-kubernetes swarm-up swarm-scale swarm-down coverage ci bench fmt lint doctor clean
 
 help: ## List the targets
@@ -37,9 +38,15 @@ up: prepare ## Start the development stack (live reload) and wait until it is he
 	$(COMPOSE) up -d --wait
 	$(call urls)
 
-up-prod: prepare ## Start the production stack (hardened images; only the gateway is published)
+up-prod: prepare certs ## Start the production stack (hardened images; only the gateway is published, HTTPS)
 	$(COMPOSE_PROD) up -d --build --wait
-	$(call urls, (not published in production))
+	@echo ""
+	@echo "  gateway  https://localhost:$(API_TLS_PORT)    console /, API /api/v1, health /api/health"
+	@echo "           curl --cacert certs/ca.crt https://localhost:$(API_TLS_PORT)/api/health   (trust certs/ca.crt: README, TLS)"
+	@echo ""
+
+certs: ## A local CA and the gateway's HTTPS certificate in certs/ (kept if present; scripts/certs.sh --renew)
+	@scripts/certs.sh
 
 swarm-up: ## The stack on Docker Swarm (deploy/swarm/): 3 core replicas on PostgreSQL, 2 gateways
 	scripts/swarm.sh up

@@ -99,7 +99,10 @@ bench_images() {
   scripts/prepare-images.sh --env-file "$images_env"
   local -a compose=(docker compose --env-file "$images_env" -p "$project"
     -f docker-compose.yml -f docker-compose.prod.yml)
-  export GATEWAY_SECRET=$secret POSTGRES_PASSWORD=unused-here API_PORT=$STACK_API_PORT
+  export GATEWAY_SECRET=$secret POSTGRES_PASSWORD=unused-here API_TLS_PORT=$STACK_API_PORT
+  # The production stack is HTTPS only: a CA and certificate for this run.
+  TLS_CERT_BASE=$work/certs scripts/certs.sh
+  export TLS_CERT_DIR=$work/certs/server
   export ALLOW_ANONYMOUS=true RATE_LIMIT_RPS=100000000 RATE_LIMIT_BURST=100000000
   "${compose[@]}" build -q jessy-core jessy-api >&2
   for service in core api; do
@@ -143,7 +146,7 @@ bench_images() {
       row "jessy-api idle RSS in its container" "$(rss_mb "$api_pid") MB" "≤ 120 MB"
     fi
     local out
-    out=$(wrk -t1 -c"$CONNECTIONS" -d60s -s "$post" "http://127.0.0.1:$STACK_API_PORT/api/v1/query")
+    out=$(wrk -t1 -c"$CONNECTIONS" -d60s -s "$post" "https://127.0.0.1:$STACK_API_PORT/api/v1/query")
     local killed non2xx rps_load
     killed=$(docker inspect -f '{{.State.OOMKilled}} {{.RestartCount}}' "$project-jessy-core-1" "$project-jessy-api-1" | tr '\n' ' ')
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")

@@ -49,6 +49,14 @@ POSTGRES_PASSWORD=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 export GATEWAY_SECRET POSTGRES_PASSWORD
 SHUTDOWN_SECONDS=10
 export SHUTDOWN_TIMEOUT=${SHUTDOWN_SECONDS}s
+# Production serves HTTPS only, with a certificate from a CA made for this run; the certificate is
+# re-issued under the running stack (rotation), so the gateway reads it every 2 s here.
+export API_TLS_PORT=${STACK_API_TLS_PORT:-13443} TLS_RELOAD_PERIOD=2s
+rm -rf "$out/certs"
+TLS_CERT_BASE=$out/certs scripts/certs.sh
+export TLS_CERT_DIR=$out/certs/server
+ca=$out/certs/ca.crt
+gateway=https://127.0.0.1:$API_TLS_PORT
 
 projects=()
 # compose PROJECT DIR [FILES...] -- ARGS: docker compose for one project, base images passed in.
@@ -146,6 +154,83 @@ check_prometheus() {
   fi
 }
 
+# The serial of the certificate the gateway presents to a new connection.
+served_serial() {
+  openssl s_client -connect "127.0.0.1:$API_TLS_PORT" -servername localhost </dev/null 2>/dev/null |
+    openssl x509 -noout -serial | cut -d= -f2
+}
+
+# check_tls LABEL PROJECT: the gateway's HTTPS as clients and a scanner see it, and a certificate
+# replaced under it.
+check_tls() {
+  local label=$1 project=$2 said old started_at serial renewed waited=0
+  said=$(openssl s_client -connect "127.0.0.1:$API_TLS_PORT" -servername localhost -alpn h2,http/1.1 \
+    -CAfile "$ca" </dev/null 2>&1) || true
+  if grep -q "^New, TLSv1.3" <<<"$said" && grep -q "^ALPN protocol: h2" <<<"$said" &&
+    grep -q "Verify return code: 0 (ok)" <<<"$said"; then
+    record "$label: $(grep -m1 '^New, ' <<<"$said"); $(grep -m1 '^ALPN protocol' <<<"$said"); certificate verified"
+  else
+    fail "$label: HTTPS with TLS 1.3, h2 and a certificate the CA verifies: $(grep -m3 -i 'error\|New,\|ALPN' <<<"$said")"
+  fi
+  # OpenSSL 3 itself refuses TLS 1.0/1.1 below security level 0, so the client is told to offer them.
+  for old in tls1 tls1_1; do
+    if openssl s_client -connect "127.0.0.1:$API_TLS_PORT" "-$old" -cipher 'DEFAULT:@SECLEVEL=0' \
+      </dev/null >/dev/null 2>&1; then
+      fail "$label: the gateway accepts ${old/_/.}"
+    fi
+  done
+  if curl -s -m 5 -o /dev/null "http://127.0.0.1:$API_TLS_PORT/api/health"; then
+    fail "$label: plain HTTP answered on the HTTPS port"
+  fi
+  record "$label: TLS 1.0 and 1.1 refused; plain HTTP on the HTTPS port refused"
+  check_testssl "$label"
+  # Rotation: a new certificate from the same CA, renamed into the mounted directory.
+  old=$(served_serial)
+  started_at=$(docker inspect -f '{{.State.StartedAt}}' "$(container "$project" jessy-api)")
+  TLS_CERT_BASE=$out/certs scripts/certs.sh --renew 2>/dev/null
+  renewed=$(openssl x509 -in "$TLS_CERT_DIR/tls.crt" -noout -serial | cut -d= -f2)
+  until serial=$(served_serial) && [[ $serial == "$renewed" ]] || ((waited >= 30)); do
+    sleep 1
+    waited=$((waited + 1))
+  done
+  if [[ $serial != "$renewed" ]]; then
+    fail "$label: the renewed certificate ($renewed) is not served after 30 s (still $serial)"
+  elif [[ $(docker inspect -f '{{.State.StartedAt}}' "$(container "$project" jessy-api)") != "$started_at" ]]; then
+    fail "$label: the gateway restarted to serve the renewed certificate"
+  else
+    record "$label: certificate rotated without a restart: serial $old -> $renewed, served after ${waited} s"
+  fi
+  curl -fsS -m 5 --cacert "$ca" "$gateway/api/health" >/dev/null || fail "$label: gateway health after the rotation"
+}
+
+# check_testssl LABEL: testssl.sh (Debian's package) on the gateway: protocols, cipher categories,
+# forward secrecy, server preferences and certificate, headers, known vulnerabilities. Fails on a
+# finding rated HIGH or CRITICAL, except cert_revocation: a local CA has no CRL or OCSP service (a
+# certificate from a public CA names one).
+check_testssl() {
+  local label=$1 started=$SECONDS
+  command -v testssl >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq testssl.sh >/dev/null
+  testssl --quiet --color 0 --warnings off --add-ca "$ca" -p -s -f -P -S -h -U \
+    --jsonfile "$out/testssl.json" "127.0.0.1:$API_TLS_PORT" >"$out/testssl.txt" 2>&1 || true
+  if said=$(python3 - "$out/testssl.json" <<'PY'
+import collections, json, sys
+findings = json.load(open(sys.argv[1]))
+counts = collections.Counter(f["severity"] for f in findings)
+print("testssl.sh: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+bad = [f for f in findings if f["severity"] in ("HIGH", "CRITICAL") and f["id"] != "cert_revocation"]
+for f in findings:
+    if f["severity"] in ("LOW", "MEDIUM", "HIGH", "CRITICAL", "WARN"):
+        print(f"  {f['severity']} {f['id']}: {f['finding']}" + ("  (allowed: local CA)" if f["id"] == "cert_revocation" else ""))
+sys.exit(1 if bad or not findings else 0)
+PY
+  ); then
+    record "$label: $said (in $((SECONDS - started)) s; report target/stack-test/testssl.txt)"
+  else
+    record "$label: $said"
+    fail "$label: testssl.sh found a HIGH or CRITICAL issue (target/stack-test/testssl.txt)"
+  fi
+}
+
 suite_rc=0
 # production PROJECT LABEL [monitor]: the production stack with the suite and every check; with
 # "monitor", the monitoring profile's Prometheus too, and every dashboard and alert expression
@@ -179,11 +264,14 @@ production() {
   check_hardened "$project" jessy-core
   check_hardened "$project" jessy-api
   [[ -z $(docker port "$(container "$project" jessy-core)") ]] || fail "$label: jessy-core publishes a port"
-  curl -fsS -m 5 "http://127.0.0.1:$API_PORT/api/health" >/dev/null || fail "$label: gateway health on :$API_PORT"
+  [[ -z $(docker port "$(container "$project" jessy-api)" 3000 2>/dev/null) ]] || fail "$label: the gateway publishes plain HTTP"
+  curl -fsS -m 5 --cacert "$ca" "$gateway/api/health" >/dev/null || fail "$label: gateway health at $gateway"
   # The console from the production image, under its policy (its behaviour: the @browser scenarios).
-  page_headers=$(curl -fsS -m 5 -D - -o /dev/null "http://127.0.0.1:$API_PORT/") || page_headers=
+  page_headers=$(curl -fsS -m 5 --cacert "$ca" -D - -o /dev/null "$gateway/") || page_headers=
   grep -qi "^content-security-policy: default-src 'none'" <<<"$page_headers" ||
     fail "$label: the console at / with its Content-Security-Policy"
+  grep -qi "^strict-transport-security: max-age=" <<<"$page_headers" || fail "$label: no Strict-Transport-Security"
+  if [[ $label == prod ]]; then check_tls "$label" "$project"; fi
   if [[ -n $monitor ]]; then
     log "[$label] monitoring profile: Prometheus"
     prod "$project" --profile monitoring up -d --wait prometheus || fail "$label: Prometheus did not start"

@@ -45,10 +45,16 @@ Feature: The console
     Then the console's history shows "<img src=x onerror=alert(1)><b>bold</b><script>alert(2)</script> consciousness"
     And no element from the question exists in the page, and no alert opened
 
-  Scenario: A shared link asks its question on load
+  Scenario: A shared link asks its question on load, in a new session
     Given the console is open with the gateway's API key
-    When I open the console's link "/?q=what%20is%20consciousness"
+    When I ask the console "an earlier question"
+    And I open the console's link "/?q=what%20is%20consciousness"
     Then the console shows the answer the API gives to "what is consciousness"
+    And the link's question is the session's only turn, and the address is "/" again
+
+  Scenario: The console reads a stream split anywhere: CRLF, CR, multi-byte characters, comments
+    Given the console is open with the gateway's API key
+    Then the console's stream reader, fed one byte at a time, yields 'first=x | second={"t":"é€"} | message=1\n2'
 
   Scenario: On a phone-sized screen the console fits the width
     Given a phone-sized console (390 × 844) with the gateway's API key

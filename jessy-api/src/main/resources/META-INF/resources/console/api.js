@@ -48,6 +48,9 @@ export async function call(path, { method = "GET", accept = "application/json", 
   if ((response.headers.get("Content-Type") ?? "").includes("json")) {
     problem = await response.json().catch(() => ({}));
   }
+  if (signal?.aborted) {
+    throw signal.reason; // replaced while its problem was read: nobody waits for it any more
+  }
   const retryAfter = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
   throw new ApiError(response.status, problem, Number.isFinite(retryAfter) ? retryAfter : null);
 }

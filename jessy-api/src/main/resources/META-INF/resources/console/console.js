@@ -1,6 +1,6 @@
 // The Jessy console (index.html): asks over the SSE stream and draws each event as it arrives,
 // keeps the session (follow-ups, history, delete), shows problem+json errors as sentences, and
-// polls /api/health for the status strip. `/?q=text` asks on load.
+// polls /api/health for the status strip. `/?q=text` asks on load, in a new session.
 import { ApiError, apiKey, call, path } from "./api.js";
 import { ConfidenceCurve, dimension, el, interference, iteration, turn } from "./render.js";
 import { serverSentEvents } from "./sse.js";
@@ -8,6 +8,7 @@ import { serverSentEvents } from "./sse.js";
 const SESSION_ITEM = "jessy.session";
 const HISTORY_PAGE = 5;
 const HEALTH_EVERY_MS = 10_000;
+const HEALTH_TIMEOUT_MS = 5_000;
 const DEFAULT_ITERATIONS = 9;
 
 const $ = (id) => document.getElementById(id);
@@ -36,12 +37,15 @@ const ui = {
   older: $("older"),
   history: $("history"),
   status: $("status"),
+  statusState: $("status-state"),
+  statusLatency: $("status-latency"),
 };
 
 let session = sessionStorage.getItem(SESSION_ITEM);
-let running = null; // the AbortController of the query being streamed
+let running = null; // the AbortController of the question being streamed
 let countdown = null;
 let olderCursor = null;
+let historyLoad = 0; // numbers history loads, so an answer for an older one is dropped
 
 // --- Asking -------------------------------------------------------------------------------------
 
@@ -49,14 +53,13 @@ async function ask(text) {
   running?.abort();
   const controller = new AbortController();
   running = controller;
+  const current = () => running === controller;
   const askedIn = session;
   const max = ui.maxIterations.value;
   clearError();
   clearResult(max ? Number(max) : DEFAULT_ITERATIONS);
-  ui.result.setAttribute("aria-busy", "true");
+  ui.result.dataset.state = "running";
   progress("Asking…");
-  // A shareable link to this question (the API key never goes into a URL).
-  history.replaceState(null, "", path("/", { q: text }));
   const names = new Map();
   let finished = false;
   try {
@@ -65,50 +68,63 @@ async function ask(text) {
       { accept: "text/event-stream", signal: controller.signal },
     );
     for await (const { event, data } of serverSentEvents(response.body)) {
-      const body = JSON.parse(data);
-      switch (event) {
-        case "navigation":
-          showNavigation(body, names);
-          break;
-        case "interference":
-          ui.interference.replaceChildren(...interference(body, names));
-          progress("Frequencies interfering…");
-          break;
-        case "iteration":
-          ui.iterations.append(iteration(body));
-          ui.curve.add(body.confidence);
-          progress(`Iteration ${body.number}…`);
-          break;
-        case "answer":
-          showAnswer(body);
-          break;
-        case "done":
-          finished = true;
-          showDone(body);
-          break;
-        case "error":
-          throw new ApiError(body.status, body, null);
-        default:
-          break; // an event this console does not know yet
+      if (!current()) {
+        return; // a newer question, or the session was dropped meanwhile
+      }
+      finished = show(event, data, names, askedIn);
+      if (finished) {
+        break;
       }
     }
     if (!finished) {
       throw new ApiError(502, { title: "Stream cut", detail: "The answer stopped before its end." }, null);
     }
   } catch (e) {
-    if (e.name === "AbortError") {
-      return; // a newer question replaced this one
+    if (!current() || e.name === "AbortError") {
+      return;
     }
     if (e.status === 404 && askedIn) {
       setSession(null); // deleted, or not ours: the next question starts a new session
     }
     progress("");
-    showError(e, askedIn ? "session" : "query");
+    showError(e, { context: askedIn ? "session" : "query", focus: true });
   } finally {
-    if (running === controller) {
+    if (current()) {
       running = null;
-      ui.result.setAttribute("aria-busy", "false");
+      ui.result.dataset.state = "idle";
     }
+  }
+}
+
+/** Draws one event; true once the stream is done. Events this console does not know are skipped. */
+function show(event, data, names, askedIn) {
+  switch (event) {
+    case "navigation":
+      showNavigation(JSON.parse(data), names);
+      return false;
+    case "interference":
+      ui.interference.replaceChildren(...interference(JSON.parse(data), names));
+      progress("Frequencies interfering…");
+      return false;
+    case "iteration": {
+      const step = JSON.parse(data);
+      ui.iterations.append(iteration(step));
+      ui.curve.add(step.confidence);
+      progress(`Iteration ${step.number}…`);
+      return false;
+    }
+    case "answer":
+      showAnswer(JSON.parse(data));
+      return false;
+    case "done":
+      showDone(JSON.parse(data), askedIn);
+      return true;
+    case "error": {
+      const problem = JSON.parse(data);
+      throw new ApiError(problem.status, problem, null);
+    }
+    default:
+      return false;
   }
 }
 
@@ -140,7 +156,7 @@ function showAnswer(body) {
     ui.dimensions.replaceChildren(el("li", { class: "not-run" }, notRun));
     ui.interference.replaceChildren(el("p", { class: "muted" }, notRun));
     ui.iterations.replaceChildren(el("li", { class: "not-run" }, notRun));
-    ui.curve.svg.hidden = true;
+    ui.curve.show(false);
     progress("Redirected by the safety gate.");
     ui.answerMeta.textContent = "From the safety gate";
   } else {
@@ -149,11 +165,14 @@ function showAnswer(body) {
   }
 }
 
-function showDone(body) {
-  setSession(body.session_id);
+function showDone(body, askedIn) {
+  if (session === askedIn) {
+    setSession(body.session_id); // not when New session or Delete came while it streamed
+  }
   const steps = ui.curve.values.length;
   if (steps > 0) {
-    ui.answerMeta.append(` · ${body.converged ? "converged" : "not converged"} after ${steps} iterations`);
+    const converged = body.converged ? "converged" : "not converged";
+    ui.answerMeta.append(` · ${converged} after ${steps} iteration${steps === 1 ? "" : "s"}`);
   }
   ui.answerMeta.append(` · ${body.processing_time_ms} ms`);
   loadHistory();
@@ -165,7 +184,7 @@ function clearResult(iterations) {
   ui.interference.replaceChildren();
   ui.iterations.replaceChildren();
   ui.curve.reset(iterations);
-  ui.curve.svg.hidden = false;
+  ui.curve.show(true);
   ui.safety.hidden = true;
   ui.safety.textContent = "";
   ui.answer.textContent = "";
@@ -179,8 +198,11 @@ function progress(text) {
 
 // --- Errors -------------------------------------------------------------------------------------
 
-/** Shows a refused call as a sentence; 429 and 503 count their Retry-After down. */
-function showError(e, context) {
+/**
+ * Shows a refused call as a sentence; 429 and 503 count their Retry-After down. `focus` only for
+ * what the person just did: a history load on page load must not pull focus to the key field.
+ */
+function showError(e, { context, focus }) {
   stopCountdown();
   const p = e.problem ?? {};
   let title = p.title ?? "Error";
@@ -194,7 +216,9 @@ function showError(e, context) {
       title = "API key needed";
       detail = "This gateway did not accept the API key. Enter a valid key under “API key” and ask again.";
       ui.keyBox.open = true;
-      ui.key.focus();
+      if (focus) {
+        ui.key.focus();
+      }
       break;
     case 404:
       if (context === "session") {
@@ -223,25 +247,28 @@ function showError(e, context) {
     default:
       break;
   }
-  const wait = el("span", { testid: "retry-countdown" });
+  const wait = e.retryAfter ?? null;
+  // The alert is read out once: the wait as a sentence, the ticking count hidden from readers.
+  const ticking = el("span", { testid: "retry-countdown", "aria-hidden": "true" });
   ui.error.replaceChildren(
     el("strong", {}, `${title}. `),
     el("span", { testid: "error-detail" }, detail),
-    wait,
+    wait !== null ? el("span", { class: "visually-hidden" }, ` Try again in ${wait} seconds.`) : null,
+    wait !== null ? ticking : null,
     p.request_id ? el("small", {}, ` (request id ${p.request_id})`) : null,
   );
   ui.error.dataset.status = String(e.status);
-  ui.error.hidden = false;
-  if (e.retryAfter !== null && e.retryAfter !== undefined) {
-    startCountdown(e.retryAfter, wait, e.status === 429);
+  if (wait !== null) {
+    ui.error.dataset.retryAfter = String(wait);
+    startCountdown(wait, ticking, e.status === 429);
   }
 }
 
 function clearError() {
   stopCountdown();
-  ui.error.hidden = true;
   ui.error.replaceChildren();
   delete ui.error.dataset.status;
+  delete ui.error.dataset.retryAfter;
 }
 
 function startCountdown(seconds, span, holdSubmit) {
@@ -270,6 +297,7 @@ function stopCountdown() {
 
 function setSession(id) {
   session = id;
+  historyLoad += 1; // whatever history is on its way belongs to the session before
   if (id) {
     sessionStorage.setItem(SESSION_ITEM, id);
     ui.sessionId.textContent = `Session ${id}: follow-up questions join it.`;
@@ -284,28 +312,41 @@ function setSession(id) {
 }
 
 /** The session's latest turns, or with `before` the page before those shown. */
-async function loadHistory(before = null) {
+async function loadHistory(before = null, { focus = false } = {}) {
   if (!session) {
     return;
   }
+  const load = ++historyLoad;
+  ui.older.disabled = true;
   try {
     const response = await call(
       path(`/api/v1/sessions/${encodeURIComponent(session)}`, { limit: HISTORY_PAGE, before }),
     );
     const page = await response.json();
+    if (load !== historyLoad) {
+      return; // another session, or a newer load, since
+    }
     const items = page.turns.map(turn);
     if (before === null) {
       ui.history.replaceChildren(...items);
     } else {
       ui.history.prepend(...items);
     }
-    olderCursor = page.next_before;
+    olderCursor = page.next_before ?? null;
     ui.older.hidden = olderCursor === null;
+    if (ui.older.hidden && focus) {
+      ui.history.focus(); // the button that had focus is gone
+    }
   } catch (e) {
+    if (load !== historyLoad) {
+      return;
+    }
     if (e.status === 404) {
       setSession(null);
     }
-    showError(e, "session");
+    showError(e, { context: "session", focus });
+  } finally {
+    ui.older.disabled = false;
   }
 }
 
@@ -313,39 +354,53 @@ async function deleteSession() {
   if (!session) {
     return;
   }
-  clearError();
+  running?.abort(); // a question still streaming would otherwise bring the session back
+  if (!countdown) {
+    clearError();
+  }
   try {
     await call(`/api/v1/sessions/${encodeURIComponent(session)}`, { method: "DELETE" });
     setSession(null);
     progress("Session deleted.");
+    ui.query.focus();
   } catch (e) {
     if (e.status === 404) {
       setSession(null);
     }
-    showError(e, "session");
+    showError(e, { context: "session", focus: true });
   }
 }
 
 // --- Status strip -------------------------------------------------------------------------------
 
 async function checkHealth() {
-  let text;
+  let state;
+  let latency = "";
   let up = false;
   try {
-    const response = await fetch("/api/health", { cache: "no-store", headers: { Accept: "application/json" } });
+    const response = await fetch("/api/health", {
+      cache: "no-store",
+      headers: { Accept: "application/json" },
+      signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
+    });
     const body = await response.json();
     const core = body.checks?.core ?? {};
     up = core.status === "up";
-    text = up
-      ? `Core up · ${Math.round(core.latency_ms)} ms`
-      : "Core down: questions fail until it is back";
+    state = up ? "Core up" : "Core down: questions fail until it is back";
+    if (up && Number.isFinite(core.latency_ms)) {
+      latency = ` · ${Math.round(core.latency_ms)} ms`;
+    }
     if (body.checks?.rate_limits?.status === "degraded") {
-      text += " · rate limits per gateway";
+      state += " · rate limits per gateway";
     }
   } catch {
-    text = "Gateway unreachable";
+    state = "Gateway unreachable";
   }
-  ui.status.textContent = text;
+  // Only a change of state is announced (role=status); the latency is shown, not read out.
+  if (ui.statusState.textContent !== state) {
+    ui.statusState.textContent = state;
+  }
+  ui.statusLatency.textContent = latency;
   ui.status.classList.toggle("up", up);
   ui.status.classList.toggle("down", !up);
 }
@@ -367,19 +422,29 @@ ui.forgetKey.addEventListener("click", () => {
   ui.key.focus();
 });
 ui.newSession.addEventListener("click", () => {
+  running?.abort();
   setSession(null);
   ui.query.focus();
 });
 ui.deleteSession.addEventListener("click", deleteSession);
-ui.older.addEventListener("click", () => loadHistory(olderCursor));
+ui.older.addEventListener("click", () => loadHistory(olderCursor, { focus: true }));
 
-setSession(session);
-loadHistory();
 checkHealth();
-setInterval(checkHealth, HEALTH_EVERY_MS);
+setInterval(() => {
+  if (!document.hidden) {
+    checkHealth();
+  }
+}, HEALTH_EVERY_MS);
 
+// A shared link is a new conversation: it asks in a new session, and leaves the address as "/" so
+// that reloading the page does not ask again.
 const shared = new URLSearchParams(location.search).get("q");
 if (shared) {
+  history.replaceState(null, "", "/");
+  setSession(null);
   ui.query.value = shared;
   ask(shared);
+} else {
+  setSession(session);
+  loadHistory();
 }

@@ -127,12 +127,22 @@ export class ConfidenceCurve {
     this.svg.setAttribute("aria-label", "No iterations yet");
   }
 
+  /** Shows or hides the chart (SVG elements have no `hidden` property, only the attribute). */
+  show(on) {
+    this.svg.toggleAttribute("hidden", !on);
+  }
+
   add(confidence) {
     this.values.push(confidence);
-    const points = this.values.map((v, i) => `${this.x(i)},${this.y(v)}`);
-    this.line.setAttribute("points", points.join(" "));
-    const n = this.values.length - 1;
-    this.svg.append(svg("circle", { cx: this.x(n), cy: this.y(confidence), r: 3.5, class: "point" }));
+    // More iterations than expected: the x axis is squeezed rather than overflowing.
+    this.slots = Math.max(this.slots, this.values.length);
+    for (const point of this.svg.querySelectorAll("circle")) {
+      point.remove();
+    }
+    this.line.setAttribute("points", this.values.map((v, i) => `${this.x(i)},${this.y(v)}`).join(" "));
+    this.values.forEach((v, i) =>
+      this.svg.append(svg("circle", { cx: this.x(i), cy: this.y(v), r: 3.5, class: "point" })),
+    );
     this.svg.setAttribute("aria-label", `Confidence per iteration: ${this.values.join(", ")}`);
   }
 

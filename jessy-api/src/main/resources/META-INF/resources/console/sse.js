@@ -16,10 +16,11 @@ export async function* serverSentEvents(body) {
         return;
       }
       buffer += value;
-      let end;
-      while ((end = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, end).replace(/\r$/, "");
-        buffer = buffer.slice(end + 1);
+      // Lines end in CRLF, LF or a lone CR; a CR at the end of the buffer may be half a CRLF.
+      let match;
+      while ((match = /\r\n|\n|\r(?!$)/.exec(buffer)) !== null) {
+        const line = buffer.slice(0, match.index);
+        buffer = buffer.slice(match.index + match[0].length);
         if (line === "") {
           if (data.length > 0) {
             yield { event: event || "message", data: data.join("\n") };

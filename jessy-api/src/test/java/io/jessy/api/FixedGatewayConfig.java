@@ -145,6 +145,11 @@ public final class FixedGatewayConfig implements GatewayConfig {
   }
 
   @Override
+  public boolean https() {
+    return false;
+  }
+
+  @Override
   public RateLimit rateLimit() {
     return new RateLimit() {
       @Override

@@ -69,6 +69,7 @@ public class AccessSteps {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(TrustedCa.context())
             .connectTimeout(Duration.ofMillis(Client.ANSWER_TIMEOUT_MS))
             .build();
     URI gateway = Client.baseUri(Target.GATEWAY);

@@ -28,7 +28,7 @@ public class ChurnSteps {
         target == Target.GATEWAY && !keys.isEmpty()
             ? Map.of("Authorization", "Bearer " + keys.get(0))
             : Map.of();
-    return new HttpChurn(Client.baseUri(target), headers);
+    return new HttpChurn(Client.baseUri(target), headers, TrustedCa.context().getSocketFactory());
   }
 
   @When("{int} runs of {int} clients each ask the {target} {int} questions and hang up on a third")

@@ -6,6 +6,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.config.SSLConfig;
 import io.restassured.filter.Filter;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
@@ -33,7 +34,11 @@ public class Client {
                   .setParam("http.socket.timeout", ANSWER_TIMEOUT_MS))
           .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"))
           .jsonConfig(
-              JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+              JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE))
+          .sslConfig(
+              TrustedCa.store()
+                  .map(ca -> SSLConfig.sslConfig().trustStore(ca))
+                  .orElseGet(SSLConfig::sslConfig));
 
   private static long nextGatewayRequest = System.nanoTime();
 

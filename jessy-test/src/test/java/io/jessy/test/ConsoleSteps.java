@@ -12,15 +12,21 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console at the gateway's {@code /}, in a real browser ({@link Browser}): what a person sees
@@ -29,6 +35,7 @@ import org.openqa.selenium.logging.LogEntry;
 public class ConsoleSteps {
 
   private static final Dimension DESKTOP = new Dimension(1280, 1600);
+  private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)\\D*$");
 
   private final Client client;
   private Browser browser;
@@ -108,8 +115,8 @@ public class ConsoleSteps {
     JsonPath api = apiAnswer(question);
     assertThat(texts("dimension-name")).isEqualTo(api.getList("dimensions.name", String.class));
     assertThat(texts("dimension")).allSatisfy(d -> assertThat(d).contains("confidence", "Hz"));
-    assertThat(byTestId("dominant-frequency").getText())
-        .isEqualTo("Dominant frequency " + api.getDouble("dominant_frequency") + " Hz");
+    assertThat(number(byTestId("dominant-frequency").getText()))
+        .isEqualTo(api.getDouble("dominant_frequency"));
     assertThat(texts("pair")).hasSize(api.getList("interference.pairs").size());
     List<String> phases = api.getList("iterations.steps.phase", String.class);
     List<String> iterations = texts("iteration");
@@ -121,8 +128,9 @@ public class ConsoleSteps {
     // The curve got one point per iteration event, and names their confidences.
     assertThat(browser.driver().findElements(By.cssSelector("#curve circle")))
         .hasSize(phases.size());
-    assertThat(byTestId("confidence-curve").getDomAttribute("aria-label"))
-        .endsWith(String.valueOf(api.getList("iterations.confidence").get(phases.size() - 1)));
+    String curve = byTestId("confidence-curve").getDomAttribute("aria-label");
+    assertThat(number(curve))
+        .isEqualTo(api.getList("iterations.confidence", Double.class).get(phases.size() - 1));
   }
 
   @Then("the console shows the answer the API gives to {string}")
@@ -143,6 +151,7 @@ public class ConsoleSteps {
     assertThat(texts("dimension")).isEmpty();
     assertThat(texts("iteration")).isEmpty();
     assertThat(byTestId("dimensions").getText()).contains("Not run");
+    assertThat(byTestId("confidence-curve").isDisplayed()).as("the empty chart").isFalse();
   }
 
   @Then("the console's history shows {string}, {string}")
@@ -178,8 +187,7 @@ public class ConsoleSteps {
 
   @Then("the console's history shows all {int} turns, oldest first")
   public void theHistoryShowsAll(int turns) {
-    List<String> expected =
-        java.util.stream.IntStream.rangeClosed(1, turns).mapToObj(i -> "#" + i).toList();
+    List<String> expected = IntStream.rangeClosed(1, turns).mapToObj(i -> "#" + i).toList();
     browser.waiting().until(d -> historyNumbers().equals(expected));
     assertThat(byTestId("history-older").isDisplayed()).isFalse();
   }
@@ -208,7 +216,11 @@ public class ConsoleSteps {
   @Then("the console shows the error {string} with a retry countdown")
   public void theConsoleShowsTheErrorWithCountdown(String title) {
     theConsoleShowsTheError(title);
-    assertThat(byTestId("retry-countdown").getText()).matches(" ?Try again in \\d+ s\\.");
+    // Retry-After may be 1 s, so the count may already have run out when it is read.
+    assertThat(Integer.parseInt(byTestId("error").getDomAttribute("data-retry-after")))
+        .isPositive();
+    assertThat(byTestId("retry-countdown").getText())
+        .matches(" ?(Try again in \\d+ s|You can try again now)\\.");
   }
 
   @Then("the API key field is open")
@@ -233,9 +245,35 @@ public class ConsoleSteps {
 
   @Then("within {int} seconds the console's status strip says {string}")
   public void theStatusStripSays(int seconds, String text) {
-    new org.openqa.selenium.support.ui.WebDriverWait(
-            browser.driver(), java.time.Duration.ofSeconds(seconds))
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds))
         .until(d -> byTestId("status").getText().startsWith(text));
+  }
+
+  @Then("the link's question is the session's only turn, and the address is {string} again")
+  public void theLinkLeftTheAddress(String path) {
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(Client.baseUri(Target.GATEWAY) + path);
+    theHistoryShows(byTestId("query-input").getDomProperty("value"));
+  }
+
+  @Then("the console's stream reader, fed one byte at a time, yields {string}")
+  public void theStreamReaderYields(String expected) {
+    Object events =
+        browser.asyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            import("/console/sse.js").then(async ({ serverSentEvents }) => {
+              const text = ': a comment\\r\\nevent: first\\r\\ndata: x\\r\\n\\r\\n'
+                + 'event:second\\ndata:{"t":"é€"}\\n\\n'
+                + 'data: 1\\rdata: 2\\r\\r' + 'event: never-ended\\ndata: y\\n';
+              const bytes = new TextEncoder().encode(text);
+              const body = new ReadableStream({ start(c) {
+                bytes.forEach(b => c.enqueue(new Uint8Array([b]))); c.close(); } });
+              const out = [];
+              for await (const e of serverSentEvents(body)) out.push(`${e.event}=${e.data}`);
+              done(out.join(" | "));
+            }, e => done("import failed: " + e));
+            """);
+    assertThat(events).isEqualTo(expected.replace("\\n", "\n"));
   }
 
   @Then("nothing on the page is wider than the screen")
@@ -279,16 +317,13 @@ public class ConsoleSteps {
     byTestId("api-key").sendKeys(key);
   }
 
+  /** Waits until the question has run: the result idle again, with an answer or an error. */
   private void awaitTheAnswer() {
     browser
         .waiting()
         .until(
             d ->
-                "false"
-                        .equals(
-                            byTestId("progress")
-                                .findElement(By.xpath(".."))
-                                .getDomAttribute("aria-busy"))
+                "idle".equals(byTestId("result").getDomAttribute("data-state"))
                     && (byTestId("answer-meta").getText().endsWith(" ms")
                         || byTestId("error").isDisplayed()));
   }
@@ -316,7 +351,7 @@ public class ConsoleSteps {
   private void historyBecomes(List<String> queries) {
     try {
       browser.waiting().until(d -> historyQueries().equals(queries));
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       assertThat(historyQueries()).isEqualTo(queries);
     }
   }
@@ -339,6 +374,13 @@ public class ConsoleSteps {
 
   private WebElement byTestId(String testId) {
     return browser.driver().findElement(By.cssSelector("[data-testid=" + testId + "]"));
+  }
+
+  /** The last number in a text, e.g. 0.71 of "Dominant frequency 0.71 Hz". */
+  private static double number(String text) {
+    Matcher last = LAST_NUMBER.matcher(text);
+    assertThat(last.find()).as("a number in \"%s\"", text).isTrue();
+    return Double.parseDouble(last.group(1));
   }
 
   private static String keyOfTheSuite() {

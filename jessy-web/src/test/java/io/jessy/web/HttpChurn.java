@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -50,14 +52,23 @@ public final class HttpChurn {
 
   private final URI base;
   private final Map<String, String> headers;
+  private final SSLSocketFactory tls;
 
   /**
    * @param base the service's base URL, {@code http://host:port}
    * @param headers sent with every request (an API key, say)
    */
   public HttpChurn(URI base, Map<String, String> headers) {
+    this(base, headers, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /**
+   * @param tls for an {@code https://} base: whom to trust (the host name is verified too)
+   */
+  public HttpChurn(URI base, Map<String, String> headers, SSLSocketFactory tls) {
     this.base = base;
     this.headers = Map.copyOf(headers);
+    this.tls = tls;
   }
 
   /**
@@ -148,10 +159,16 @@ public final class HttpChurn {
   private Socket connect() throws IOException {
     boolean tls = "https".equalsIgnoreCase(base.getScheme());
     int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
-    Socket socket =
-        tls
-            ? SSLSocketFactory.getDefault().createSocket(base.getHost(), port)
-            : new Socket(base.getHost(), port);
+    Socket socket;
+    if (tls) {
+      SSLSocket secure = (SSLSocket) this.tls.createSocket(base.getHost(), port);
+      SSLParameters parameters = secure.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      secure.setSSLParameters(parameters);
+      socket = secure;
+    } else {
+      socket = new Socket(base.getHost(), port);
+    }
     socket.setSoTimeout(30_000);
     socket.setTcpNoDelay(true);
     return socket;

@@ -55,6 +55,13 @@ public interface GatewayConfig {
 
   Upstream upstream();
 
+  /**
+   * Set by {@code TlsConfigSource} when TLS_CERT_FILE and TLS_KEY_FILE are: HTTPS is on, and plain
+   * HTTP serves health and metrics only ({@code PlainHttpPolicy}).
+   */
+  @WithDefault("false")
+  boolean https();
+
   interface RateLimit {
     /** RATE_LIMIT_RPS: tokens added per second to each client's bucket. */
     @WithDefault("10")
