@@ -224,7 +224,8 @@ for f in findings:
 sys.exit(1 if bad or not findings else 0)
 PY
   ); then
-    record "$label: $said (in $((SECONDS - started)) s; report target/stack-test/testssl.txt)"
+    record "$label: $(head -1 <<<"$said") (in $((SECONDS - started)) s; report target/stack-test/testssl.txt)"
+    tail -n +2 <<<"$said" | tee -a "$results" >&2
   else
     record "$label: $said"
     fail "$label: testssl.sh found a HIGH or CRITICAL issue (target/stack-test/testssl.txt)"

@@ -2,7 +2,7 @@ package io.jessy.api.tls;
 
 import io.jessy.api.config.GatewayConfig;
 import io.jessy.web.RouteProblems;
-import io.vertx.ext.web.Router;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +19,13 @@ import java.util.Set;
 public class PlainHttpPolicy {
 
   static final String HSTS = "max-age=31536000";
+
+  /**
+   * Right after RequestIds (1000), so a refusal carries its request id, and before every route, the
+   * console's static files and the proxy included.
+   */
+  private static final int PRIORITY = 990;
+
   static final Set<String> PLAIN_PATHS =
       Set.of("/api/health", "/api/health/live", "/api/health/ready", "/api/metrics");
 
@@ -30,10 +37,9 @@ public class PlainHttpPolicy {
     this.problems = problems;
   }
 
-  void install(@Observes Router router) {
+  void install(@Observes Filters filters) {
     if (https) {
-      // Before every other route, the console's static files and the proxy included.
-      router.route().order(Integer.MIN_VALUE).handler(this::filter);
+      filters.register(this::filter, PRIORITY);
     }
   }
 

@@ -90,6 +90,10 @@ class PlainHttpPolicyTest extends GatewayTest {
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(response.jsonPath().getString("type")).isEqualTo("urn:jessy:problem:https-required");
     assertThat(response.jsonPath().getInt("status")).isEqualTo(403);
+    // Refused after the request id is settled: the problem and the header name the same one.
+    assertThat(response.jsonPath().getString("request_id"))
+        .isNotBlank()
+        .isEqualTo(response.header("X-Request-Id"));
     core.verifyThat(0, getRequestedFor(urlEqualTo("/api/v1/dimensions")));
   }
 
