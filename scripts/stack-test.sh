@@ -272,6 +272,9 @@ production() {
   grep -qi "^content-security-policy: default-src 'none'" <<<"$page_headers" ||
     fail "$label: the console at / with its Content-Security-Policy"
   grep -qi "^strict-transport-security: max-age=" <<<"$page_headers" || fail "$label: no Strict-Transport-Security"
+  curl -fsS -m 5 --cacert "$ca" "$gateway/api/openapi.json" |
+    python3 -c 'import json, sys; assert json.load(sys.stdin)["openapi"].startswith("3.1")' ||
+    fail "$label: the API contract at /api/openapi.json"
   if [[ $label == prod ]]; then check_tls "$label" "$project"; fi
   if [[ -n $monitor ]]; then
     log "[$label] monitoring profile: Prometheus"
