@@ -3,6 +3,8 @@ package io.jessy.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.jessy.web.contract.ApiContract;
+import io.jessy.web.contract.ContractFilter;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -44,7 +46,26 @@ public abstract class GatewayTest {
     breakers.resetAll();
   }
 
-  protected static RequestSpecification given() {
+  /** The contract every exchange of these tests is held to: the document the gateway serves. */
+  protected static final ContractFilter CONTRACT =
+      new ContractFilter(ApiContract.fromClasspath("META-INF/openapi.yaml"));
+
+  /** A question as a client asks it: {@code POST} it to {@code /api/v1/query}. */
+  public static RequestSpecification ask() {
+    return given().contentType("application/json").body("{\"query\":\"I feel sad and lonely\"}");
+  }
+
+  /**
+   * A request left outside the contract, for the few tests whose stub core answers what the real
+   * one never does (an imaginary route, a status its route cannot have) to show that the gateway
+   * forwards whatever the core says. Each use says why.
+   */
+  public static RequestSpecification offContract() {
     return RestAssured.given().config(NO_HANG);
+  }
+
+  /** A request whose exchange must conform to the API contract ({@link #CONTRACT}). */
+  public static RequestSpecification given() {
+    return RestAssured.given().config(NO_HANG).filter(CONTRACT);
   }
 }

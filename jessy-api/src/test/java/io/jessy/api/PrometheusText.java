@@ -1,7 +1,5 @@
 package io.jessy.api;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Optional;
 
 /** A scrape of {@code /api/metrics}, read one series at a time. */
@@ -9,7 +7,7 @@ public record PrometheusText(String text) {
 
   public static PrometheusText scrape() {
     return new PrometheusText(
-        given().get("/api/metrics").then().statusCode(200).extract().body().asString());
+        GatewayTest.given().get("/api/metrics").then().statusCode(200).extract().body().asString());
   }
 
   /**

@@ -64,10 +64,17 @@ public class Client {
     return request;
   }
 
-  /** A request to the target with no Authorization header. Paths are sent exactly as written. */
+  /**
+   * A request to the target with no Authorization header. Paths are sent exactly as written; the
+   * exchange must conform to the API contract ({@link Contract}).
+   */
   RequestSpecification withoutKey(Target target) {
     RequestSpecification request =
-        given().config(CONFIG).baseUri(baseUri(target).toString()).urlEncodingEnabled(false);
+        given()
+            .config(CONFIG)
+            .baseUri(baseUri(target).toString())
+            .urlEncodingEnabled(false)
+            .filter(Contract.filter(target));
     return target == Target.GATEWAY ? request.filter(PACED) : request;
   }
 

@@ -65,6 +65,7 @@ public class TracingSteps {
     Response response =
         request
             .baseUri(gateway.url().toString())
+            .filter(Contract.filter(Target.GATEWAY))
             .header("Authorization", "Bearer " + KEY)
             .header("X-Request-Id", requestId)
             .contentType("application/json")

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.StubCoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,7 +72,7 @@ class ConsolePageTest extends GatewayTest {
 
   @Test
   void theApiKeepsItsOwnHeadersAndGetsNoSniffingToo() {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
 
     Response response = given().get("/api/v1/dimensions");
 

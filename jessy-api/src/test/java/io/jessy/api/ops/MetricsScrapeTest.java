@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.PrometheusText;
 import io.jessy.api.StubCoreProfile;
@@ -20,7 +21,7 @@ class MetricsScrapeTest extends GatewayTest {
 
   @Test
   void countsForwardedRequestsByRouteMethodAndStatus() {
-    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
     double before =
         PrometheusText.scrape()
             .value(
@@ -30,8 +31,8 @@ class MetricsScrapeTest extends GatewayTest {
                 "status=\"200\"")
             .orElse(0.0);
 
-    given().body("{}").post("/api/v1/query").then().statusCode(200);
-    given().body("{}").post("/api/v1/query").then().statusCode(200);
+    ask().post("/api/v1/query").then().statusCode(200);
+    ask().post("/api/v1/query").then().statusCode(200);
 
     assertThat(
             PrometheusText.scrape()
@@ -45,8 +46,8 @@ class MetricsScrapeTest extends GatewayTest {
 
   @Test
   void collapsesSessionIdsIntoOneRouteLabel() {
-    core.register(get("/api/v1/sessions/s-41").willReturn(okJson("{}")));
-    core.register(get("/api/v1/sessions/s-42").willReturn(okJson("{}")));
+    core.register(get("/api/v1/sessions/s-41").willReturn(okJson(CoreAnswers.SESSION)));
+    core.register(get("/api/v1/sessions/s-42").willReturn(okJson(CoreAnswers.SESSION)));
 
     given().get("/api/v1/sessions/s-41").then().statusCode(200);
     given().get("/api/v1/sessions/s-42").then().statusCode(200);
@@ -69,8 +70,8 @@ class MetricsScrapeTest extends GatewayTest {
    */
   @Test
   void keepsSessionIdsOutOfEveryLabel() {
-    core.register(get("/api/v1/sessions/s-43").willReturn(okJson("{}")));
-    core.register(get("/api/v1/sessions/s-44").willReturn(okJson("{}")));
+    core.register(get("/api/v1/sessions/s-43").willReturn(okJson(CoreAnswers.SESSION)));
+    core.register(get("/api/v1/sessions/s-44").willReturn(okJson(CoreAnswers.SESSION)));
 
     given().get("/api/v1/sessions/s-43").then().statusCode(200);
     given().get("/api/v1/sessions/s-44").then().statusCode(200);
@@ -86,7 +87,7 @@ class MetricsScrapeTest extends GatewayTest {
 
   @Test
   void exportsUpstreamLatencyRateLimitAndBreakerSeries() {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
     given().get("/api/v1/dimensions").then().statusCode(200);
 
     PrometheusText metrics = PrometheusText.scrape();

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.PrometheusText;
 import io.jessy.api.StubCoreProfile;
@@ -46,8 +47,7 @@ class ClientChurnTest extends GatewayTest {
   @Test
   void loadRunsThatEndWithRequestsInFlightLeaveEveryOtherAnswer2xx() throws Exception {
     // The core takes a moment, so every run ends with requests the core is still answering.
-    core.register(
-        post("/api/v1/query").willReturn(okJson("{\"answer\":\"ok\"}").withFixedDelay(15)));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY).withFixedDelay(15)));
     double resetBefore = resets("/api/v1/query");
 
     int abandoned = 0;
@@ -75,8 +75,7 @@ class ClientChurnTest extends GatewayTest {
 
   @Test
   void streamsLeftAfterTheirFirstEventCostNoOtherClientItsAnswer() throws Exception {
-    core.register(
-        post("/api/v1/query").willReturn(okJson("{\"answer\":\"ok\"}").withFixedDelay(5)));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY).withFixedDelay(5)));
     core.register(
         get(urlPathEqualTo("/api/v1/query/stream"))
             .willReturn(

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.StubCoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +48,7 @@ class CorsTest extends GatewayTest {
 
   @Test
   void letsTheAllowedOriginReadTheRequestIdAndLimitHeaders() {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
 
     Response response =
         given().header("Origin", StubCoreProfile.ALLOWED_ORIGIN).get("/api/v1/dimensions");

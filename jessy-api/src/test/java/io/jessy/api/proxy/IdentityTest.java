@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.IdentityProfile;
 import io.jessy.api.PrometheusText;
@@ -35,7 +36,7 @@ class IdentityTest extends GatewayTest {
 
   @BeforeEach
   void coreAnswers() {
-    core.register(get(urlPathEqualTo(PATH)).willReturn(okJson("{}")));
+    core.register(get(urlPathEqualTo(PATH)).willReturn(okJson(CoreAnswers.SESSION)));
   }
 
   private LoggedRequest received() {

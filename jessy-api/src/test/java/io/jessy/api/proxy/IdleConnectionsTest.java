@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.IdleClosingCoreProfile;
 import io.jessy.web.HttpChurn;
@@ -30,7 +31,7 @@ class IdleConnectionsTest extends GatewayTest {
 
   @Test
   void burstsAfterIdleGapsAroundTheCoresIdleTimeoutAreAllAnswered() throws Exception {
-    core.register(post("/api/v1/query").willReturn(okJson("{\"answer\":\"ok\"}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
     HttpChurn churn = new HttpChurn(URI.create("http://127.0.0.1:" + gateway.getPort()), Map.of());
     long idle = IdleClosingCoreProfile.CORE_IDLE_MS;
 

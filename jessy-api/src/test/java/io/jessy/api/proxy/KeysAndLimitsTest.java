@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.jessy.web.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.KeysAndLimitsProfile;
 import io.jessy.api.PrometheusText;
@@ -31,7 +32,7 @@ class KeysAndLimitsTest extends GatewayTest {
 
   @BeforeEach
   void coreAnswers() {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
     core.register(get("/health/ready").willReturn(okJson("{}")));
   }
 

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.jessy.web.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.StillClockProfile;
 import io.jessy.api.TestStore;
@@ -72,7 +73,7 @@ class RateLimitStoreTest extends GatewayTest {
 
   @BeforeEach
   void coreAnswers() {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
     core.register(get("/health/ready").willReturn(okJson("{}")));
   }
 

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.StubCoreProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,28 +34,10 @@ class StreamingTest extends GatewayTest {
 
   private static final String STREAM_PATH = "/api/v1/query/stream";
 
-  /** The core's event sequence for one query (SPEC §2), in order. */
-  private static final String EVENTS =
-      """
-      event: navigation
-      data: {"dimensions":[1,2]}
+  /** The core's event sequence for one query (SPEC §2), in order, as the core sends it. */
+  private static final String EVENTS = CoreAnswers.STREAM;
 
-      event: interference
-      data: {"dominant_frequency":1.8}
-
-      event: iteration
-      data: {"iteration":1,"confidence":0.41}
-
-      event: iteration
-      data: {"iteration":2,"confidence":0.63}
-
-      event: answer
-      data: {"answer":"Feelings and thoughts interfere."}
-
-      event: done
-      data: {}
-
-      """;
+  private static final String FIRST_LINE = EVENTS.lines().findFirst().orElseThrow();
 
   @TestHTTPResource("/")
   URL gateway;
@@ -119,13 +102,13 @@ class StreamingTest extends GatewayTest {
 
     try (Stream<String> lines = response.body()) {
       Iterator<String> it = lines.iterator();
-      assertThat(it.next()).isEqualTo("event: navigation");
+      assertThat(it.next()).isEqualTo(FIRST_LINE);
       List<ServeEvent> served = core.getServeEvents();
       assertThat(served).hasSize(1);
       assertThat(served.get(0).getTiming().getResponseSendTime())
           .as("the core is still sending when the first event arrives")
           .isNull();
-      StringBuilder rest = new StringBuilder("event: navigation\n");
+      StringBuilder rest = new StringBuilder(FIRST_LINE + "\n");
       it.forEachRemaining(line -> rest.append(line).append('\n'));
       assertThat(rest.toString()).isEqualTo(EVENTS);
     }

@@ -8,6 +8,7 @@ import static io.jessy.web.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.TrustedProxyProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,7 @@ class TrustedProxyTest extends GatewayTest {
 
   @BeforeEach
   void coreAnswers() {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
   }
 
   private static int status(String forwardedFor) {

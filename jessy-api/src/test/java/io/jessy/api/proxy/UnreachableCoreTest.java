@@ -1,9 +1,9 @@
 package io.jessy.api.proxy;
 
 import static io.jessy.web.Problems.assertProblem;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.GatewayTest;
 import io.jessy.api.UnreachableCoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,7 +33,7 @@ class UnreachableCoreTest {
   }
 
   private static Response send(String method) {
-    var request = given();
+    var request = GatewayTest.given();
     if (!method.equals("GET") && !method.equals("DELETE")) {
       request.contentType("application/json").body("{\"query\":\"hi\"}");
     }
@@ -93,7 +93,7 @@ class UnreachableCoreTest {
 
   @Test
   void isUnhealthyWithTheCoreDown() {
-    Response response = given().get("/api/health");
+    Response response = GatewayTest.given().get("/api/health");
 
     assertThat(response.statusCode()).isEqualTo(503);
     JsonPath health = response.jsonPath();
@@ -102,12 +102,12 @@ class UnreachableCoreTest {
     assertThat(health.getString("checks.core.status")).isEqualTo("down");
     assertThat(health.getString("checks.core.error")).isNotBlank();
     assertThat(health.getDouble("checks.core.latency_ms")).isGreaterThanOrEqualTo(0);
-    assertThat(given().get("/api/health/ready").statusCode()).isEqualTo(503);
+    assertThat(GatewayTest.given().get("/api/health/ready").statusCode()).isEqualTo(503);
   }
 
   @Test
   void staysLiveWithTheCoreDown() {
-    Response response = given().get("/api/health/live");
+    Response response = GatewayTest.given().get("/api/health/live");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.jsonPath().getString("status")).isEqualTo("healthy");

@@ -13,6 +13,7 @@ import static io.jessy.web.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.PrometheusText;
 import io.jessy.api.StubCoreProfile;
@@ -44,7 +45,7 @@ class UpstreamFailureTest extends GatewayTest {
 
   @Test
   void refusesABodyOver64KibWithoutCallingTheCore() {
-    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
 
     Response response =
         given()
@@ -60,7 +61,7 @@ class UpstreamFailureTest extends GatewayTest {
 
   @Test
   void refusesAChunkedBodyOver64KibWithoutCallingTheCore() throws Exception {
-    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
     byte[] body = new byte[70_000];
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(gateway + "api/v1/query"))
@@ -81,7 +82,7 @@ class UpstreamFailureTest extends GatewayTest {
 
   @Test
   void passesABodyOfExactly64Kib() {
-    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
     String body = "{\"query\": \"" + "x".repeat(64 * 1024 - 13) + "\"}";
     assertThat(body.length()).isEqualTo(64 * 1024);
 
@@ -94,7 +95,9 @@ class UpstreamFailureTest extends GatewayTest {
   void answers504WhenTheCoreStaysSilentPastTheTimeout() {
     core.register(
         get("/api/v1/dimensions")
-            .willReturn(okJson("[]").withFixedDelay((int) StubCoreProfile.TIMEOUT_MS + 2000)));
+            .willReturn(
+                okJson(CoreAnswers.DIMENSIONS)
+                    .withFixedDelay((int) StubCoreProfile.TIMEOUT_MS + 2000)));
 
     JsonPath problem = assertProblem(given().get("/api/v1/dimensions"), 504, "core-timeout");
 
@@ -138,18 +141,18 @@ class UpstreamFailureTest extends GatewayTest {
 
   @Test
   void opensTheCircuitAfterRepeatedFailuresAndStopsCallingTheCore() {
-    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
     core.register(
         post("/api/v1/broken").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     // A full window, half of it failing: the breaker's failure ratio.
     for (int i = 0; i < CoreProxy.BREAKER_WINDOW / 2; i++) {
-      given().body("{}").post("/api/v1/query").then().statusCode(200);
-      given().body("{}").post("/api/v1/broken").then().statusCode(503);
+      ask().post("/api/v1/query").then().statusCode(200);
+      ask().post("/api/v1/broken").then().statusCode(503);
     }
     core.resetRequests();
 
-    Response refused = given().body("{}").post("/api/v1/query");
+    Response refused = ask().post("/api/v1/query");
 
     JsonPath problem = assertProblem(refused, 503, "core-unavailable");
     assertThat(refused.header("Retry-After"))
@@ -162,27 +165,27 @@ class UpstreamFailureTest extends GatewayTest {
 
   @Test
   void aHandfulOfFailuresAmongSuccessesLeavesTheCircuitClosed() {
-    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
     core.register(
         post("/api/v1/broken").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     // Just under half of a window fails, in a row: the next call still reaches the core.
     for (int i = 0; i < CoreProxy.BREAKER_WINDOW; i++) {
       boolean fail = i >= CoreProxy.BREAKER_WINDOW / 2 + 1;
-      given().body("{}").post(fail ? "/api/v1/broken" : "/api/v1/query");
+      ask().post(fail ? "/api/v1/broken" : "/api/v1/query");
     }
 
-    given().body("{}").post("/api/v1/query").then().statusCode(200);
+    ask().post("/api/v1/query").then().statusCode(200);
     assertThat(breakers.currentState("core")).isEqualTo(CircuitBreakerState.CLOSED);
   }
 
   @Test
   void letsATrialRequestThroughAfterTheBreakerDelayAndClosesOnSuccess() throws Exception {
-    core.register(post("/api/v1/query").willReturn(okJson("{}")));
+    core.register(post("/api/v1/query").willReturn(okJson(CoreAnswers.QUERY)));
     core.register(
         post("/api/v1/broken").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     for (int i = 0; i < CoreProxy.BREAKER_WINDOW; i++) {
-      given().body("{}").post("/api/v1/broken");
+      ask().post("/api/v1/broken");
     }
     assertThat(breakers.currentState("core")).isEqualTo(CircuitBreakerState.OPEN);
 
@@ -191,7 +194,7 @@ class UpstreamFailureTest extends GatewayTest {
     int status = 0;
     while (status != 200 && Instant.now().isBefore(giveUp)) {
       Thread.sleep(250);
-      status = given().body("{}").post("/api/v1/query").statusCode();
+      status = ask().post("/api/v1/query").statusCode();
     }
 
     assertThat(status).isEqualTo(200);

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,7 +83,7 @@ class PlainHttpPolicyTest extends GatewayTest {
   @ValueSource(
       strings = {"/", "/index.html", "/console/console.js", "/api/v1/dimensions", "/api/healthz"})
   void refusesEverythingElseOverPlainHttpWithAProblemNamingHttps(String path) {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
 
     Response response = plain(path);
 
@@ -99,7 +100,7 @@ class PlainHttpPolicyTest extends GatewayTest {
 
   @Test
   void refusesAnApiCallWithAKeyOverPlainHttpBeforeItReachesTheCore() {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
 
     Response response =
         given()
@@ -112,7 +113,7 @@ class PlainHttpPolicyTest extends GatewayTest {
 
   @Test
   void servesTheConsoleAndTheApiOverHttpsWithStrictTransportSecurity() throws Exception {
-    core.register(get("/api/v1/dimensions").willReturn(okJson("[\"region\"]")));
+    core.register(get("/api/v1/dimensions").willReturn(okJson(CoreAnswers.DIMENSIONS)));
 
     HttpResponse<String> page = overHttps("/");
     HttpResponse<String> api = overHttps("/api/v1/dimensions");
@@ -122,7 +123,7 @@ class PlainHttpPolicyTest extends GatewayTest {
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
     assertThat(api.statusCode()).isEqualTo(200);
-    assertThat(api.body()).isEqualTo("[\"region\"]");
+    assertThat(api.body()).isEqualTo(CoreAnswers.DIMENSIONS);
     assertThat(api.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
   }
 }
