@@ -47,8 +47,9 @@ public abstract class GatewayTest {
   }
 
   /** The contract every exchange of these tests is held to: the document the gateway serves. */
-  protected static final ContractFilter CONTRACT =
-      new ContractFilter(ApiContract.fromClasspath("META-INF/openapi.yaml"));
+  public static final ApiContract API = ApiContract.fromClasspath("META-INF/openapi.yaml");
+
+  protected static final ContractFilter CONTRACT = new ContractFilter(API);
 
   /** A question as a client asks it: {@code POST} it to {@code /api/v1/query}. */
   public static RequestSpecification ask() {

@@ -2,7 +2,6 @@ package io.jessy.test;
 
 import io.jessy.web.contract.ApiContract;
 import io.jessy.web.contract.ContractFilter;
-import io.jessy.web.contract.Exchange;
 import io.restassured.filter.Filter;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -33,7 +32,6 @@ final class Contract {
 
   /** Checks an exchange of the JDK's client with the gateway; returns the response. */
   static HttpResponse<String> checked(HttpResponse<String> response) {
-    GATEWAY.check(Exchange.of(response, null, response.body()));
-    return response;
+    return GATEWAY.checked(response);
   }
 }

@@ -267,18 +267,20 @@ class ForwardingTest extends GatewayTest {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     HttpResponse<String> deleted =
-        client.send(
-            HttpRequest.newBuilder(URI.create(gateway + "api/v1/sessions/s-1"))
-                .timeout(Duration.ofSeconds(30))
-                .DELETE()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        API.checked(
+            client.send(
+                HttpRequest.newBuilder(URI.create(gateway + "api/v1/sessions/s-1"))
+                    .timeout(Duration.ofSeconds(30))
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
     HttpResponse<String> next =
-        client.send(
-            HttpRequest.newBuilder(URI.create(gateway + "api/v1/dimensions"))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        API.checked(
+            client.send(
+                HttpRequest.newBuilder(URI.create(gateway + "api/v1/dimensions"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
 
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(deleted.headers().firstValue("Transfer-Encoding")).isEmpty();

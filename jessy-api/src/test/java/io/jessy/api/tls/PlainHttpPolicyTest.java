@@ -62,11 +62,12 @@ class PlainHttpPolicyTest extends GatewayTest {
             .sslContext(TlsClient.trustingIssued(Path.of(certFile)))
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    return client.send(
-        HttpRequest.newBuilder(URI.create("https://localhost:" + https.getPort() + path))
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return API.checked(
+        client.send(
+            HttpRequest.newBuilder(URI.create("https://localhost:" + https.getPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -152,6 +153,12 @@ public final class ApiContract {
               + "\n  response body: "
               + abbreviate(new String(exchange.responseBody(), StandardCharsets.UTF_8)));
     }
+  }
+
+  /** Checks an exchange of the JDK's client whose request had no body; returns the response. */
+  public HttpResponse<String> checked(HttpResponse<String> response) {
+    check(Exchange.of(response, null, response.body()));
+    return response;
   }
 
   /** Every way {@code exchange} departs from the document; empty when it conforms. */
