@@ -16,6 +16,8 @@ GRAFANA_PORT ?= $(or $(shell sed -n 's/^GRAFANA_PORT=//p' .env 2>/dev/null),3001
 JAEGER_UI_PORT ?= $(or $(shell sed -n 's/^JAEGER_UI_PORT=//p' .env 2>/dev/null),16686)
 API_PORT ?= $(or $(shell sed -n 's/^API_PORT=//p' .env 2>/dev/null),3000)
 API_TLS_PORT ?= $(or $(shell sed -n 's/^API_TLS_PORT=//p' .env 2>/dev/null),3443)
+# The CA `make health` trusts for the gateway's HTTPS port (make certs writes it).
+TLS_CA ?= certs/ca.crt
 
 define urls
 	@echo ""
@@ -109,8 +111,12 @@ shell-api: ## A shell in the development jessy-api container
 watch: ## Run jessy-core in Quarkus dev mode on this machine (live reload, no Docker; .env applies)
 	source scripts/dotenv.sh && load_dotenv .env && $(MVN) -pl jessy-core -am test-compile quarkus:dev -DskipTests
 
-health: ## Ask both services whether they are healthy
-	@curl -fsS -m 5 http://localhost:$(API_PORT)/api/health && echo
+health: ## Ask both services whether they are healthy (the gateway over HTTPS when that is all it publishes)
+	@if curl -s -m 2 -o /dev/null http://localhost:$(API_PORT)/api/health/live; then \
+	  curl -sS -m 5 --fail-with-body http://localhost:$(API_PORT)/api/health; \
+	else \
+	  curl -sS -m 5 --fail-with-body --cacert $(TLS_CA) https://localhost:$(API_TLS_PORT)/api/health; \
+	fi && echo
 	@curl -fs -m 5 http://localhost:$(JESSY_PORT)/health/ready && echo \
 	  || echo "(core not reachable on :$(JESSY_PORT); in production only the gateway is published)"
 

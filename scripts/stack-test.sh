@@ -299,6 +299,9 @@ production() {
   # make restart on the running stack: both come back healthy.
   COMPOSE_PROJECT_NAME=$project make -s restart >/dev/null || fail "$label: make restart"
   prod "$project" up -d --wait >/dev/null 2>&1 || fail "$label: not healthy after make restart"
+  # make health finds the gateway on its HTTPS port, the only one production publishes.
+  expect_output '"status":"healthy"' "$label: make health over HTTPS" \
+    env COMPOSE_PROJECT_NAME="$project" TLS_CA="$ca" API_PORT=9 make -s health
   check_graceful_stop "$project" jessy-api
   check_graceful_stop "$project" jessy-core
   prod "$project" --profile postgres --profile test --profile monitoring down -v --remove-orphans >/dev/null 2>&1
@@ -306,7 +309,7 @@ production() {
 }
 
 development() {
-  local project=jessy-stack-dev started edited
+  local project=jessy-stack-dev started edited marker
   copy=$(mktemp -d)
   projects+=("$project")
   # A copy of the working tree: the edit below never touches the checkout.
@@ -338,13 +341,15 @@ development() {
   grep -q "jessy-api" "$out/logs.txt" || fail "make logs"
   record "dev: make ps, health, shell-core, shell-api, logs, logs-core, logs-api work on the stack"
   unset COMPOSE_PROJECT_NAME
-  # One edit to a Java source: the service name in every health body.
-  sed -i 's/SERVICE = "jessy-core"/SERVICE = "jessy-core-edited"/' \
+  # One edit to a Java source: the service name in every health body, new each run, so the timed
+  # rebuild below never finds its layers cached from an earlier run on the same machine.
+  marker=jessy-core-edited-$(date +%s)
+  sed -i "s/SERVICE = \"jessy-core\"/SERVICE = \"$marker\"/" \
     "$copy/jessy-core/src/main/java/io/jessy/core/ops/HealthResource.java"
   started=$(date +%s%N)
   edited=false
   for _ in $(seq 1 120); do
-    if curl -fsS -m 30 "http://127.0.0.1:$JESSY_PORT/health" 2>/dev/null | grep -q '"service":"jessy-core-edited"'; then
+    if curl -fsS -m 30 "http://127.0.0.1:$JESSY_PORT/health" 2>/dev/null | grep -q "\"service\":\"$marker\""; then
       edited=true
       break
     fi
