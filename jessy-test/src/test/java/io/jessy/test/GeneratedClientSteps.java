@@ -25,6 +25,7 @@ import io.jessy.client.model.RegistryDimension;
 import io.jessy.client.model.RegistryLayer;
 import io.jessy.client.model.Session;
 import io.jessy.client.model.Turn;
+import io.jessy.web.contract.CheckedHttpClient;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,11 @@ public class GeneratedClientSteps {
         ApiClient.createDefaultObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     List<String> keys = Stack.get().apiKeys();
-    return new ApiClient(http, strict, Client.baseUri(Target.GATEWAY).toString())
+    // Every exchange is held to the contract as well: status, content type, headers, body.
+    return new ApiClient(
+            CheckedHttpClient.builder(http, Contract.GATEWAY),
+            strict,
+            Client.baseUri(Target.GATEWAY).toString())
         .setReadTimeout(Duration.ofMillis(Client.ANSWER_TIMEOUT_MS))
         .setRequestInterceptor(
             request -> {

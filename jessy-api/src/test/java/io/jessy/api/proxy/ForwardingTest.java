@@ -143,7 +143,9 @@ class ForwardingTest extends GatewayTest {
             .build();
 
     HttpResponse<String> response =
-        HttpClient.newBuilder().build().send(request, HttpResponse.BodyHandlers.ofString());
+        API.checked(
+            HttpClient.newBuilder().build().send(request, HttpResponse.BodyHandlers.ofString()),
+            new String(body, StandardCharsets.UTF_8));
 
     assertThat(response.statusCode()).isEqualTo(200);
     core.verifyThat(

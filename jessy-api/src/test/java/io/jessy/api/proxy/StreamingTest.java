@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.jessy.api.CoreAnswers;
 import io.jessy.api.GatewayTest;
 import io.jessy.api.StubCoreProfile;
+import io.jessy.web.contract.Exchange;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -111,6 +112,7 @@ class StreamingTest extends GatewayTest {
       StringBuilder rest = new StringBuilder(FIRST_LINE + "\n");
       it.forEachRemaining(line -> rest.append(line).append('\n'));
       assertThat(rest.toString()).isEqualTo(EVENTS);
+      API.check(Exchange.of(response, null, rest.toString()));
     }
   }
 }

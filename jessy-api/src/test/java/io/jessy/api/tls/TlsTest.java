@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jessy.api.GatewayTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -64,12 +65,13 @@ class TlsTest {
             .build();
 
     HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(
-                    URI.create("https://localhost:" + https.getPort() + "/api/health/live"))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        GatewayTest.API.checked(
+            client.send(
+                HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + https.getPort() + "/api/health/live"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
 
     assertThat(response.statusCode()).isEqualTo(200);
     // Over TLS the client speaks HTTP/2 only when the server chose h2 by ALPN.

@@ -4,6 +4,7 @@ import static io.jessy.web.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jessy.core.ContractCheck;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -266,6 +267,7 @@ class BadInputTest {
             .version(HttpClient.Version.HTTP_1_1)
             .build()
             .send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.CORE.checked(response, new String(body, StandardCharsets.UTF_8));
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.headers().firstValue("Content-Type"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jessy.core.ContractCheck;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -121,6 +122,7 @@ class DurabilityIT {
                       .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
+          ContractCheck.CORE.checked(response, JSON.writeValueAsString(body));
           if (response.statusCode() != 200) {
             throw new AssertionError(
                 "unexpected " + response.statusCode() + ": " + response.body());
@@ -147,6 +149,7 @@ class DurabilityIT {
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    ContractCheck.CORE.checked(response);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     List<String> queries = new ArrayList<>();
     for (JsonNode turn : JSON.readTree(response.body()).get("turns")) {

@@ -10,6 +10,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,21 +39,22 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>the path and method are documented (HEAD as GET without a body); an undocumented one may
- *       only be answered with an error, as a {@code Problem} (an unknown path is 404, a wrong
- *       method 405, and the gateway's own refusals — 401, 403, 413, 429, 503 — come before any
- *       routing);
+ *       only be answered, as a {@code Problem}, with 404, 405 or a refusal that comes before
+ *       routing ({@link #ANYWHERE});
  *   <li>CORS preflights are not checked: the browser's protocol, not an operation;
  *   <li>the status is documented for the operation;
  *   <li>the response's content type is one the document lists for that status, and a body is sent
  *       exactly when the document describes one;
- *   <li>the body matches the schema (JSON Schema 2020-12 with the OpenAPI vocabulary, so {@code
- *       additionalProperties: false} makes an undocumented field fail), and every Server-Sent Event
- *       is one of the media type's {@code x-sse-events} and its data matches that event's schema;
- *   <li>every required response header is present, and every documented header that is present
- *       matches its schema;
+ *   <li>the body matches the schema (JSON Schema 2020-12 with the OpenAPI vocabulary and {@code
+ *       format} asserted, so {@code additionalProperties: false} makes an undocumented field fail),
+ *       a problem's {@code status} is the response's, and a stream ends between events, has at
+ *       least one, and each is one of the media type's {@code x-sse-events} with data matching that
+ *       event's schema;
+ *   <li>every required response header is present, none documented is sent twice, and each that is
+ *       present matches its schema;
  *   <li>the request: path, query and header parameters and the JSON body against their schemas. A
  *       request the document rejects must be answered with a 4xx — that is how the document
- *       describes bad input — and a 2xx, 3xx or 5xx to it fails.
+ *       describes bad input — or a 503/504 from a gateway that refused before reading it.
  * </ul>
  *
  * Bodies are validated by networknt's json-schema-validator against the document itself, so {@code
@@ -65,6 +67,14 @@ public final class ApiContract {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+  /**
+   * What may answer a path or method the document does not have: 404 and 405, and the refusals that
+   * come before routing (API key, HTTPS, content negotiation, body limit, rate limit, core down).
+   */
+  private static final Set<Integer> ANYWHERE =
+      new java.util.TreeSet<>(List.of(401, 403, 404, 405, 406, 413, 415, 429, 503, 504));
+
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -102,7 +112,13 @@ public final class ApiContract {
       String text = JSON.writeValueAsString(document);
       SchemaRegistry registry =
           SchemaRegistry.withDefaultDialect(
-              Dialects.getOpenApi31(), builder -> builder.schemas(Map.of(DOCUMENT, text)));
+              Dialects.getOpenApi31(),
+              builder ->
+                  builder
+                      .schemas(Map.of(DOCUMENT, text))
+                      // `format` asserts (date-time, …), not only annotates as 2020-12 has it.
+                      .schemaRegistryConfig(
+                          SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
       return new ApiContract(document, registry, ApiContract::isApi, Set.of());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the OpenAPI document", e);
@@ -146,6 +162,7 @@ public final class ApiContract {
           exchange.method()
               + " "
               + exchange.uri().getRawPath()
+              + (exchange.uri().getRawQuery() == null ? "" : "?" + exchange.uri().getRawQuery())
               + " → "
               + exchange.status()
               + " breaks the API contract (META-INF/openapi.yaml):\n  - "
@@ -157,7 +174,12 @@ public final class ApiContract {
 
   /** Checks an exchange of the JDK's client whose request had no body; returns the response. */
   public HttpResponse<String> checked(HttpResponse<String> response) {
-    check(Exchange.of(response, null, response.body()));
+    return checked(response, null);
+  }
+
+  /** Checks an exchange of the JDK's client that sent {@code sent}; returns the response. */
+  public HttpResponse<String> checked(HttpResponse<String> response, String sent) {
+    check(Exchange.of(response, sent, response.body()));
     return response;
   }
 
@@ -175,13 +197,15 @@ public final class ApiContract {
     String method = exchange.method().toLowerCase(Locale.ROOT);
     JsonNode operation = matched.map(m -> operation(m.item(), method)).orElse(null);
     if (operation == null) {
-      // Nothing is there: only an error may answer, as a problem document.
-      if (exchange.status() < 400) {
+      // Nothing is there: only a refusal that may come before routing may answer, as a problem.
+      if (!ANYWHERE.contains(exchange.status())) {
         violations.add(
             (matched.isEmpty() ? "undocumented path" : "undocumented method")
                 + " answered "
                 + exchange.status()
-                + ", not an error");
+                + " (only "
+                + ANYWHERE
+                + " may answer it)");
       }
       checkJsonBody(
           exchange, "application/problem+json", "/components/schemas/Problem", violations);
@@ -193,7 +217,10 @@ public final class ApiContract {
 
     List<String> badRequest = new ArrayList<>();
     checkRequest(exchange, route, operation, operationPointer, badRequest);
-    if (!badRequest.isEmpty() && (exchange.status() < 400 || exchange.status() >= 500)) {
+    // The gateway may refuse before reading the request (core down, breaker open, timeout).
+    boolean refusedUnread = exchange.status() == 503 || exchange.status() == 504;
+    if (!badRequest.isEmpty()
+        && (exchange.status() < 400 || exchange.status() >= 500 && !refusedUnread)) {
       violations.add(
           "a request the document rejects was answered "
               + exchange.status()
@@ -271,7 +298,7 @@ public final class ApiContract {
           "status "
               + status
               + " is not documented (documented: "
-              + String.join(", ", iterable(responses.fieldNames()))
+              + String.join(", ", list(responses.fieldNames()))
               + ")");
       return;
     }
@@ -300,7 +327,7 @@ public final class ApiContract {
               + "' is not documented for "
               + status
               + " (documented: "
-              + String.join(", ", iterable(content.fieldNames()))
+              + String.join(", ", list(content.fieldNames()))
               + ")");
       return;
     }
@@ -308,6 +335,7 @@ public final class ApiContract {
     String text = new String(exchange.responseBody(), StandardCharsets.UTF_8);
     if (isJson(type)) {
       validateJson(media + "/schema", text).forEach(e -> violations.add("body: " + e));
+      checkProblemStatus(exchange, type, text, violations);
     } else if (type.equals("text/event-stream")) {
       checkEvents(media, text, violations);
     }
@@ -315,8 +343,12 @@ public final class ApiContract {
 
   private void checkHeaders(Exchange exchange, Located response, List<String> violations) {
     JsonNode headers = response.node().path("headers");
-    for (String name : iterable(headers.fieldNames())) {
+    for (String name : list(headers.fieldNames())) {
       Located header = resolve(response.pointer() + "/headers/" + escape(name));
+      List<String> values = exchange.responseHeaders().getOrDefault(name, List.of());
+      if (values.size() > 1) {
+        violations.add("response header " + name + " sent " + values.size() + " times");
+      }
       Optional<String> value = exchange.responseHeader(name);
       if (value.isEmpty()) {
         if (header.node().path("required").asBoolean() && !exemptHeaders.contains(name)) {
@@ -333,6 +365,12 @@ public final class ApiContract {
   /** Each event must be one the media type lists in {@code x-sse-events}, its data that schema. */
   private void checkEvents(String mediaPointer, String stream, List<String> violations) {
     JsonNode events = resolve(mediaPointer).node().path("x-sse-events");
+    if (!stream.endsWith("\n\n") && !stream.endsWith("\r\n\r\n") && !stream.endsWith("\r\r")) {
+      violations.add("the stream ends inside an event (a client drops it)");
+    }
+    if (Event.parse(stream).isEmpty()) {
+      violations.add("the stream has no event");
+    }
     int index = 0;
     for (Event event : Event.parse(stream)) {
       index++;
@@ -343,7 +381,7 @@ public final class ApiContract {
                 + " '"
                 + event.name()
                 + "' is not one of "
-                + iterable(events.fieldNames()));
+                + list(events.fieldNames()));
         continue;
       }
       String schema = mediaPointer + "/x-sse-events/" + escape(event.name());
@@ -359,13 +397,33 @@ public final class ApiContract {
       violations.add("content type '" + actual + "', not " + type);
       return;
     }
-    validateJson(schemaPointer, new String(exchange.responseBody(), StandardCharsets.UTF_8))
-        .forEach(e -> violations.add("body: " + e));
+    String text = new String(exchange.responseBody(), StandardCharsets.UTF_8);
+    validateJson(schemaPointer, text).forEach(e -> violations.add("body: " + e));
+    checkProblemStatus(exchange, actual, text, violations);
+  }
+
+  /** A problem's {@code status} member is the HTTP status it came with (RFC 9457 §3.1.2). */
+  private static void checkProblemStatus(
+      Exchange exchange, String type, String text, List<String> violations) {
+    if (!type.equals("application/problem+json")) {
+      return;
+    }
+    try {
+      JsonNode status = JSON.readTree(text).path("status");
+      if (status.isInt() && status.asInt() != exchange.status()) {
+        violations.add(
+            "the problem says status " + status.asInt() + ", the response " + exchange.status());
+      }
+    } catch (IOException e) {
+      // not JSON: already reported
+    }
   }
 
   private List<String> validateJson(String schemaPointer, String json) {
     try {
-      JSON.readTree(json);
+      if (JSON.readTree(json).isMissingNode()) {
+        return List.of("not JSON: empty");
+      }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return List.of("not JSON: " + e.getOriginalMessage());
     }
@@ -393,7 +451,7 @@ public final class ApiContract {
         type.asText().equals("integer")
             || type.asText().equals("number")
             || (type.isArray() && type.toString().matches(".*\"(integer|number)\".*"));
-    if (numeric && value.matches("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?")) {
+    if (numeric && value.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
       return value;
     }
     try {
@@ -506,7 +564,7 @@ public final class ApiContract {
     return text.length() <= 600 ? text : text.substring(0, 600) + "…";
   }
 
-  private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+  private static <T> List<T> list(java.util.Iterator<T> iterator) {
     List<T> list = new ArrayList<>();
     iterator.forEachRemaining(list::add);
     return list;

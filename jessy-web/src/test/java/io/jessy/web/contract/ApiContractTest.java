@@ -53,6 +53,36 @@ class ApiContractTest {
   }
 
   @Test
+  void formatsAreAsserted() {
+    String at = "{\"id\":\"a\",\"name\":\"A\",\"made_at\":\"%s\"}";
+    assertThat(
+            CONTRACT.violations(
+                post("{\"name\":\"A\"}", 201, JSON, at.formatted("2026-11-29T17:00:00Z"))))
+        .isEmpty();
+    assertThat(CONTRACT.violations(post("{\"name\":\"A\"}", 201, JSON, at.formatted("yesterday"))))
+        .singleElement(STRING)
+        .contains("made_at", "date-time");
+  }
+
+  @Test
+  void aProblemCarriesItsResponsesStatus() {
+    assertThat(
+            CONTRACT.violations(
+                get("/api/things/abc", 404, PROBLEM, "{\"type\":\"nope\",\"status\":400}")))
+        .singleElement(STRING)
+        .contains("the problem says status 400, the response 404");
+  }
+
+  @Test
+  void aDocumentedHeaderSentTwiceFails() {
+    Map<String, List<String>> twice =
+        Map.of("Content-Type", List.of("application/json"), "X-Request-Id", List.of("a", "b"));
+    assertThat(CONTRACT.violations(post("{\"name\":\"A\"}", 201, twice, THING)))
+        .singleElement(STRING)
+        .contains("X-Request-Id sent 2 times");
+  }
+
+  @Test
   void anUndocumentedStatusOrContentTypeFails() {
     assertThat(CONTRACT.violations(post("{\"name\":\"A\"}", 200, JSON, THING)))
         .singleElement(STRING)
@@ -114,6 +144,8 @@ class ApiContractTest {
         .anySatisfy(v -> assertThat(v).contains("query parameter depth"));
     assertThat(CONTRACT.violations(get("/api/things/abc?depth=two", 400, PROBLEM, problem)))
         .isEmpty();
+    assertThat(CONTRACT.violations(get("/api/things/abc?depth=007", 200, JSON, wrapped(THING))))
+        .anySatisfy(v -> assertThat(v).contains("query parameter depth"));
     Exchange longId =
         new Exchange(
             "POST",
@@ -135,6 +167,12 @@ class ApiContractTest {
     assertThat(CONTRACT.violations(get("/api/things/abc/events", 200, sse, good))).isEmpty();
     String bad =
         "event: made\ndata: {\"id\":\"a\"}\n\n: a comment\n\nevent: gone\ndata: {}\n\ndata: {}\n\n";
+    assertThat(CONTRACT.violations(get("/api/things/abc/events", 200, sse, good.strip())))
+        .singleElement(STRING)
+        .contains("ends inside an event");
+    assertThat(CONTRACT.violations(get("/api/things/abc/events", 200, sse, ": nothing\n\n")))
+        .singleElement(STRING)
+        .contains("no event");
     assertThat(CONTRACT.violations(get("/api/things/abc/events", 200, sse, bad)))
         .hasSize(3)
         .anySatisfy(v -> assertThat(v).contains("event 1 'made'", "name"))
@@ -147,13 +185,21 @@ class ApiContractTest {
     String problem = "{\"type\":\"nope\",\"status\":404}";
     assertThat(CONTRACT.violations(get("/api/nothing", 404, PROBLEM, problem))).isEmpty();
     assertThat(CONTRACT.violations(get("/api/nothing", 200, JSON, "{}")))
-        .anySatisfy(v -> assertThat(v).contains("undocumented path answered 200, not an error"))
+        .anySatisfy(v -> assertThat(v).contains("undocumented path answered 200 (only"))
         .anySatisfy(v -> assertThat(v).contains("not application/problem+json"));
     assertThat(CONTRACT.violations(exchange("PUT", "/api/things", "", 405, PROBLEM, "{}")))
         .containsExactly(
             "body: required property 'type' not found",
             "body: required property 'status' not found");
-    assertThat(CONTRACT.violations(get("/api/nothing", 503, PROBLEM, problem))).isEmpty();
+    assertThat(
+            CONTRACT.violations(
+                get("/api/nothing", 503, PROBLEM, "{\"type\":\"down\",\"status\":503}")))
+        .isEmpty();
+    assertThat(
+            CONTRACT.violations(
+                get("/api/nothing", 500, PROBLEM, "{\"type\":\"oops\",\"status\":500}")))
+        .singleElement(STRING)
+        .contains("undocumented path answered 500");
     // HEAD is GET without a body; a preflight is not an operation.
     assertThat(CONTRACT.violations(exchange("HEAD", "/api/things/abc", "", 200, JSON, "")))
         .isEmpty();
