@@ -133,6 +133,11 @@ load spread 15
 wait "$load_pid" || fail "the spread load failed"
 touch "$out/stop"
 record "spread: $(cat "$out/spread.txt")"
+# Diagnostics for the 503s right after convergence (not yet failed on): each gateway's breaker.
+for g in "${gateways[@]}"; do
+  state=$(curl -fsS -m 5 "http://$g/api/metrics" | awk '/^jessy_gateway_circuit_breaker_state/ {print $2}' || true)
+  record "gateway $g after spread: circuit breaker state ${state:-unknown} (0 closed, 1 half-open, 2 open)"
+done
 per_replica | tee "$out/replicas.txt" >&2
 replicas=$(wc -l <"$out/replicas.txt")
 idle=$(awk '$2 == 0' "$out/replicas.txt" | wc -l)

@@ -7,7 +7,8 @@
 Threads go in pairs, each pair on one session, so two requests to the same session are often in
 flight at once (and land on different core replicas). Every answer is recorded: the JSON written
 to --out has the count per status (and "error:<kind>" for a failed connection), how many 503s
-came without Retry-After, and per session the turns acknowledged (200) and the ambiguous ones
+came without Retry-After, the errors (status, problem type, gateway, second of the run) with
+their counts, and per session the turns acknowledged (200) and the ambiguous ones
 (a failure after the request may have reached the core), for the check against the database.
 """
 import argparse
@@ -39,6 +40,7 @@ def main():
     lock = threading.Lock()
     statuses = Counter()
     no_retry_after = Counter()
+    errors = Counter()  # (status, problem type, gateway, whole second of the run)
     acknowledged = defaultdict(int)
     ambiguous = defaultdict(int)
     sessions = {}  # pair -> session id
@@ -94,6 +96,12 @@ def main():
                         ambiguous[session] += 1
                     if status == 503 and response.getheader("Retry-After") is None:
                         no_retry_after[str(status)] += 1
+                if status >= 400:
+                    try:
+                        kind = json.loads(payload).get("type", "?").rsplit(":", 1)[-1]
+                    except ValueError:
+                        kind = "not-json"
+                    errors[(status, kind, address, int(time.monotonic() - started))] += 1
             if status == 503:
                 time.sleep(0.05)
 
@@ -111,6 +119,10 @@ def main():
         "no_retry_after": dict(no_retry_after),
         "acknowledged": dict(acknowledged),
         "ambiguous": dict(ambiguous),
+        "errors": [
+            {"status": s, "type": k, "gateway": a, "second": t, "count": c}
+            for (s, k, a, t), c in sorted(errors.items(), key=lambda e: (e[0][3], e[0][2]))
+        ],
     }
     with open(args.out, "w") as f:
         json.dump(result, f)
@@ -118,6 +130,12 @@ def main():
         "%d requests in %.1f s (%.0f/s): %s"
         % (result["requests"], elapsed, result["requests"] / elapsed, dict(statuses))
     )
+    by_kind = Counter()
+    for (s, k, a, t), c in errors.items():
+        by_kind[(s, k, a)] += c
+    for (s, k, a), c in sorted(by_kind.items()):
+        seconds = sorted({t for (s2, k2, a2, t) in errors if (s2, k2, a2) == (s, k, a)})
+        print("  %d %s via %s: %d, in seconds %d-%d of the run" % (s, k, a, c, seconds[0], seconds[-1]))
 
 
 if __name__ == "__main__":
